@@ -1,0 +1,1 @@
+//! Controllers: pure functions of (object, world, now) returning actions.

@@ -1,0 +1,43 @@
+//! wasm-bindgen tests run in headless Chromium (`wasm-pack test --headless --chrome`, or `cargo test
+//! --target wasm32-unknown-unknown` with the runner from .cargo/config.toml).
+
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+use kubeplay_wasm::Playground;
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn check_reports_unknown_field_with_position() {
+    let pg = Playground::new();
+    let ds = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: a\nspec:\n  selector:\n    matchLabels: {app: a}\n  template:\n    metadata:\n      labels: {app: a}\n    spec:\n      nodeselector: {disk: ssd}\n      containers: [{name: c, image: x}]\n";
+    let r = pg.check(ds, "NAME\nn1\n").map_err(JsValue::from).unwrap();
+    let errors = js_sys::Array::from(&get(&r, "errors"));
+    assert_eq!(errors.length(), 1);
+    let e = errors.get(0);
+    assert_eq!(get(&e, "line").as_f64(), Some(12.0));
+    assert_eq!(get(&e, "column").as_f64(), Some(7.0));
+    assert_eq!(get(&e, "message").as_string().unwrap(), "unknown field \"spec.template.spec.nodeselector\"");
+    let nodes = js_sys::Array::from(&get(&r, "nodes"));
+    assert_eq!(nodes.length(), 1);
+    // Plain objects, not Maps: labels read as properties.
+    let labels = get(&nodes.get(0), "labels");
+    assert_eq!(get(&labels, "kubernetes.io/hostname").as_string().unwrap(), "n1");
+}
+
+#[wasm_bindgen_test]
+fn check_of_valid_input_lists_objects() {
+    let pg = Playground::new();
+    let r = pg
+        .check("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n", "")
+        .map_err(JsValue::from)
+        .unwrap();
+    let objects = js_sys::Array::from(&get(&r, "objects"));
+    assert_eq!(objects.length(), 1);
+    assert_eq!(get(&objects.get(0), "kind").as_string().unwrap(), "ConfigMap");
+}

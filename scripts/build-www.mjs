@@ -18,7 +18,7 @@ export {
   EditorView, Decoration, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
   drawSelection, highlightSpecialChars, dropCursor, rectangularSelection, crosshairCursor, placeholder,
 } from '@codemirror/view';
-export { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+export { defaultKeymap, history, historyKeymap, indentWithTab, isolateHistory } from '@codemirror/commands';
 export {
   syntaxHighlighting, defaultHighlightStyle, HighlightStyle, indentOnInput, bracketMatching,
   foldGutter, foldKeymap, StreamLanguage, indentUnit,

@@ -17,8 +17,13 @@ pub struct CheckArgs {
 pub fn run(args: CheckArgs) -> i32 {
     match input::load_inputs(&args.files, args.nodes.as_deref()) {
         Ok(i) => {
-            let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-            println!("ok: {}, {}", plural(i.objects.len(), "object"), plural(i.nodes.len(), "node"));
+            let plural =
+                |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+            println!(
+                "ok: {}, {}",
+                plural(i.objects.len(), "object"),
+                plural(i.nodes.len(), "node")
+            );
             0
         }
         Err(code) => code,

@@ -17,7 +17,11 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic at `line:column`.
     pub fn new(line: u32, column: u32, message: impl Into<String>) -> Self {
-        Self { line, column, message: message.into() }
+        Self {
+            line,
+            column,
+            message: message.into(),
+        }
     }
 }
 

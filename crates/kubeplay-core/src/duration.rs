@@ -34,13 +34,17 @@ pub fn parse(s: &str) -> Result<Millis, DurationError> {
     }
     let mut total_ns: i128 = 0;
     while !rest.is_empty() {
-        let num_end = rest.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(rest.len());
+        let num_end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
         let num = &rest[..num_end];
         if num.is_empty() || num == "." || num.matches('.').count() > 1 {
             return Err(invalid());
         }
         rest = &rest[num_end..];
-        let unit_end = rest.find(|c: char| c.is_ascii_digit() || c == '.').unwrap_or(rest.len());
+        let unit_end = rest
+            .find(|c: char| c.is_ascii_digit() || c == '.')
+            .unwrap_or(rest.len());
         let unit = &rest[..unit_end];
         rest = &rest[unit_end..];
         let ns_per: i128 = match unit {
@@ -54,7 +58,11 @@ pub fn parse(s: &str) -> Result<Millis, DurationError> {
             u => return Err(DurationError::UnknownUnit(orig.to_string(), u.to_string())),
         };
         let (i, f) = num.split_once('.').unwrap_or((num, ""));
-        let whole: i128 = if i.is_empty() { 0 } else { i.parse().map_err(|_| invalid())? };
+        let whole: i128 = if i.is_empty() {
+            0
+        } else {
+            i.parse().map_err(|_| invalid())?
+        };
         let mut frac_ns: i128 = 0;
         let mut scale: i128 = 1;
         for c in f.chars().take(18) {

@@ -35,7 +35,10 @@ pub fn matches(selector: &LabelSelector, labels: &BTreeMap<String, String>) -> b
 /// Whether the selector has neither matchLabels nor matchExpressions.
 pub fn is_empty(selector: &LabelSelector) -> bool {
     selector.match_labels.as_ref().is_none_or(|m| m.is_empty())
-        && selector.match_expressions.as_ref().is_none_or(|m| m.is_empty())
+        && selector
+            .match_expressions
+            .as_ref()
+            .is_none_or(|m| m.is_empty())
 }
 
 /// Formats a selector the way kubectl prints it (`app=web,tier in (a,b)`), `<none>` when empty.
@@ -69,7 +72,9 @@ mod tests {
     use k8s_openapi::apimachinery::pkg::apis::meta::v1::LabelSelectorRequirement;
 
     fn labels(kv: &[(&str, &str)]) -> BTreeMap<String, String> {
-        kv.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        kv.iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -92,7 +97,10 @@ mod tests {
             (req("tier", "DoesNotExist", &[]), false),
             (LabelSelector::default(), true),
             (
-                LabelSelector { match_labels: Some([("app".into(), "web".into())].into()), ..Default::default() },
+                LabelSelector {
+                    match_labels: Some([("app".into(), "web".into())].into()),
+                    ..Default::default()
+                },
                 true,
             ),
         ];

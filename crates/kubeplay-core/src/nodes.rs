@@ -71,9 +71,15 @@ impl NodeInfo {
     /// Adds `kubernetes.io/hostname`, `kubernetes.io/os=linux` and `kubernetes.io/arch=amd64` when absent,
     /// as the kubelet does when it registers (pkg/kubelet/kubelet_node_status.go).
     pub fn fill_standard_labels(&mut self) {
-        self.labels.entry("kubernetes.io/hostname".into()).or_insert_with(|| self.name.clone());
-        self.labels.entry("kubernetes.io/os".into()).or_insert_with(|| "linux".into());
-        self.labels.entry("kubernetes.io/arch".into()).or_insert_with(|| "amd64".into());
+        self.labels
+            .entry("kubernetes.io/hostname".into())
+            .or_insert_with(|| self.name.clone());
+        self.labels
+            .entry("kubernetes.io/os".into())
+            .or_insert_with(|| "linux".into());
+        self.labels
+            .entry("kubernetes.io/arch".into())
+            .or_insert_with(|| "amd64".into());
     }
 
     /// Brings the condition taints in line with `ready` and `unschedulable`, as the node lifecycle
@@ -87,11 +93,17 @@ impl NodeInfo {
     }
 
     fn set_taint(&mut self, key: &str, effect: &str, present: bool) {
-        let pos = self.taints.iter().position(|t| t.key == key && t.effect == effect);
+        let pos = self
+            .taints
+            .iter()
+            .position(|t| t.key == key && t.effect == effect);
         match (pos, present) {
-            (None, true) => {
-                self.taints.push(Taint { key: key.into(), effect: effect.into(), value: None, time_added: None })
-            }
+            (None, true) => self.taints.push(Taint {
+                key: key.into(),
+                effect: effect.into(),
+                value: None,
+                time_added: None,
+            }),
             (Some(i), false) => {
                 self.taints.remove(i);
             }
@@ -105,7 +117,8 @@ impl NodeInfo {
         let mut n = Self::new(name);
         n.line = line;
         if let Some(labels) = &node.metadata.labels {
-            n.labels.extend(labels.iter().map(|(k, v)| (k.clone(), v.clone())));
+            n.labels
+                .extend(labels.iter().map(|(k, v)| (k.clone(), v.clone())));
         }
         if let Some(spec) = &node.spec {
             n.taints = spec.taints.clone().unwrap_or_default();
@@ -151,9 +164,16 @@ pub fn parse_taint(s: &str) -> Result<Taint, String> {
         None => (kv, None),
     };
     if key.is_empty() {
-        return Err(format!("invalid taint spec: {s}, the taint key must not be empty"));
+        return Err(format!(
+            "invalid taint spec: {s}, the taint key must not be empty"
+        ));
     }
-    Ok(Taint { key: key.into(), value, effect: effect.into(), time_added: None })
+    Ok(Taint {
+        key: key.into(),
+        value,
+        effect: effect.into(),
+        time_added: None,
+    })
 }
 
 /// Formats a taint as `key=value:Effect` (kubectl's form).
@@ -194,9 +214,8 @@ fn column_of(header: &str) -> Option<Column> {
         "UNSCHEDULABLE" => Column::Unschedulable,
         "STATUS" => Column::Status,
         "ROLES" => Column::Roles,
-        "AGE" | "VERSION" | "INTERNAL-IP" | "EXTERNAL-IP" | "OS-IMAGE" | "KERNEL-VERSION" | "CONTAINER-RUNTIME" => {
-            Column::Ignored
-        }
+        "AGE" | "VERSION" | "INTERNAL-IP" | "EXTERNAL-IP" | "OS-IMAGE" | "KERNEL-VERSION"
+        | "CONTAINER-RUNTIME" => Column::Ignored,
         _ => return None,
     })
 }
@@ -257,7 +276,12 @@ pub fn looks_like_yaml(text: &str) -> bool {
     text.lines()
         .map(str::trim)
         .find(|l| !l.is_empty() && !l.starts_with('#'))
-        .is_some_and(|l| l.starts_with("apiVersion:") || l.starts_with("kind:") || l == "---" || l.starts_with("items:"))
+        .is_some_and(|l| {
+            l.starts_with("apiVersion:")
+                || l.starts_with("kind:")
+                || l == "---"
+                || l.starts_with("items:")
+        })
 }
 
 /// Parses a node table. Every malformed cell, unknown column and duplicate name is reported.
@@ -288,7 +312,11 @@ pub fn parse_table(text: &str) -> Result<Vec<NodeInfo>, Vec<Diagnostic>> {
                 }
             }
             if !cols.iter().any(|(_, c)| *c == Column::Name) {
-                errors.push(Diagnostic::new(line_no, 1, "the header row needs a NAME column"));
+                errors.push(Diagnostic::new(
+                    line_no,
+                    1,
+                    "the header row needs a NAME column",
+                ));
             }
             header = Some(cols);
             continue;
@@ -298,7 +326,11 @@ pub fn parse_table(text: &str) -> Result<Vec<NodeInfo>, Vec<Diagnostic>> {
             errors.push(Diagnostic::new(
                 line_no,
                 col as u32 + 1,
-                format!("this row has {} cells but the header has {} columns", row.len(), cols.len()),
+                format!(
+                    "this row has {} cells but the header has {} columns",
+                    row.len(),
+                    cols.len()
+                ),
             ));
             continue;
         }
@@ -307,7 +339,9 @@ pub fn parse_table(text: &str) -> Result<Vec<NodeInfo>, Vec<Diagnostic>> {
         node.line = line_no;
         let mut ok = true;
         for (i, (_, column)) in cols.iter().enumerate() {
-            let Some(&(col, cell)) = row.get(i) else { continue };
+            let Some(&(col, cell)) = row.get(i) else {
+                continue;
+            };
             let at = |m: String| Diagnostic::new(line_no, col as u32 + 1, m);
             match column {
                 Column::Name => {
@@ -324,7 +358,9 @@ pub fn parse_table(text: &str) -> Result<Vec<NodeInfo>, Vec<Diagnostic>> {
                                 node.labels.insert(k.to_string(), v.to_string());
                             }
                             _ => {
-                                errors.push(at(format!("invalid label \"{kv}\": labels are written key=value")));
+                                errors.push(at(format!(
+                                    "invalid label \"{kv}\": labels are written key=value"
+                                )));
                                 ok = false;
                             }
                         }
@@ -341,35 +377,44 @@ pub fn parse_table(text: &str) -> Result<Vec<NodeInfo>, Vec<Diagnostic>> {
                         }
                     }
                 }
-                Column::Cpu if !is_empty_cell(cell) => match quantity::parse_milli(cell) {
-                    Ok(v) if v >= 0 => node.cpu_milli = v as i64,
-                    _ => {
-                        errors.push(at(format!("invalid CPU \"{cell}\": write cores like 4 or millicores like 3500m")));
-                        ok = false;
+                Column::Cpu if !is_empty_cell(cell) => {
+                    match quantity::parse_milli(cell) {
+                        Ok(v) if v >= 0 => node.cpu_milli = v as i64,
+                        _ => {
+                            errors.push(at(format!("invalid CPU \"{cell}\": write cores like 4 or millicores like 3500m")));
+                            ok = false;
+                        }
                     }
-                },
+                }
                 Column::Memory if !is_empty_cell(cell) => match quantity::parse_units(cell) {
                     Ok(v) if v >= 0 => node.memory = v as i64,
                     _ => {
-                        errors.push(at(format!("invalid MEMORY \"{cell}\": write a quantity like 8Gi or 512Mi")));
+                        errors.push(at(format!(
+                            "invalid MEMORY \"{cell}\": write a quantity like 8Gi or 512Mi"
+                        )));
                         ok = false;
                     }
                 },
                 Column::Pods if !is_empty_cell(cell) => match cell.parse::<i64>() {
                     Ok(v) if v >= 0 => node.pods = v,
                     _ => {
-                        errors.push(at(format!("invalid PODS \"{cell}\": write a whole number like 110")));
+                        errors.push(at(format!(
+                            "invalid PODS \"{cell}\": write a whole number like 110"
+                        )));
                         ok = false;
                     }
                 },
-                Column::Ready | Column::Unschedulable if !is_empty_cell(cell) => match parse_bool(cell) {
-                    Some(b) if *column == Column::Ready => node.ready = b,
-                    Some(b) => node.unschedulable = b,
-                    None => {
-                        errors.push(at(format!("invalid value \"{cell}\": write True or False")));
-                        ok = false;
+                Column::Ready | Column::Unschedulable if !is_empty_cell(cell) => {
+                    match parse_bool(cell) {
+                        Some(b) if *column == Column::Ready => node.ready = b,
+                        Some(b) => node.unschedulable = b,
+                        None => {
+                            errors
+                                .push(at(format!("invalid value \"{cell}\": write True or False")));
+                            ok = false;
+                        }
                     }
-                },
+                }
                 Column::Status if !is_empty_cell(cell) => {
                     for part in cell.split(',') {
                         match part {
@@ -387,7 +432,8 @@ pub fn parse_table(text: &str) -> Result<Vec<NodeInfo>, Vec<Diagnostic>> {
                 }
                 Column::Roles if !is_empty_cell(cell) => {
                     for role in cell.split(',') {
-                        node.labels.insert(format!("node-role.kubernetes.io/{role}"), String::new());
+                        node.labels
+                            .insert(format!("node-role.kubernetes.io/{role}"), String::new());
                     }
                 }
                 _ => {}
@@ -401,7 +447,10 @@ pub fn parse_table(text: &str) -> Result<Vec<NodeInfo>, Vec<Diagnostic>> {
             errors.push(Diagnostic::new(
                 line_no,
                 1,
-                format!("node \"{}\" is defined twice (first on line {first})", node.name),
+                format!(
+                    "node \"{}\" is defined twice (first on line {first})",
+                    node.name
+                ),
             ));
             continue;
         }
@@ -437,7 +486,10 @@ mod tests {
         let nodes = parse_table(tsv).unwrap();
         assert_eq!(nodes[0].cpu_milli, 3500);
         assert!(!nodes[0].ready);
-        assert!(nodes[0].taints.iter().any(|t| t.key == TAINT_NOT_READY && t.effect == "NoExecute"));
+        assert!(nodes[0]
+            .taints
+            .iter()
+            .any(|t| t.key == TAINT_NOT_READY && t.effect == "NoExecute"));
     }
 
     #[test]
@@ -456,7 +508,9 @@ mod tests {
     fn kubectl_get_nodes_output() {
         let t = "NAME           STATUS                     ROLES           AGE   VERSION\ncp             Ready                      control-plane   10d   v1.34.1\nw1             Ready,SchedulingDisabled   <none>          10d   v1.34.1\n";
         let nodes = parse_table(t).unwrap();
-        assert!(nodes[0].labels.contains_key("node-role.kubernetes.io/control-plane"));
+        assert!(nodes[0]
+            .labels
+            .contains_key("node-role.kubernetes.io/control-plane"));
         assert!(nodes[1].unschedulable);
         assert!(nodes[1].taints.iter().any(|t| t.key == TAINT_UNSCHEDULABLE));
     }
@@ -477,7 +531,10 @@ pub fn parse_nodes(text: &str) -> Result<Vec<NodeInfo>, Vec<Diagnostic>> {
             other => errors.push(Diagnostic::new(
                 l.line,
                 l.column,
-                format!("the nodes input takes Node objects or a node table, not a {}", other.kind()),
+                format!(
+                    "the nodes input takes Node objects or a node table, not a {}",
+                    other.kind()
+                ),
             )),
         }
     }

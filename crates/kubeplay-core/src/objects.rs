@@ -48,7 +48,10 @@ pub const SUPPORTED: &[(&str, &str)] = &[
 
 /// Kinds that live outside namespaces.
 pub fn is_cluster_scoped(kind: &str) -> bool {
-    matches!(kind, "Node" | "Namespace" | "PersistentVolume" | "StorageClass")
+    matches!(
+        kind,
+        "Node" | "Namespace" | "PersistentVolume" | "StorageClass"
+    )
 }
 
 /// Identity of an object: kind, namespace (empty for cluster-scoped kinds) and name.
@@ -129,6 +132,10 @@ impl Object {
     }
 
     pub fn key(&self) -> ObjectKey {
-        ObjectKey { kind: self.kind().into(), namespace: self.namespace().into(), name: self.name().into() }
+        ObjectKey {
+            kind: self.kind().into(),
+            namespace: self.namespace().into(),
+            name: self.name().into(),
+        }
     }
 }

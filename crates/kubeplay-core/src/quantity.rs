@@ -74,7 +74,9 @@ pub fn parse_milli(s: &str) -> Result<i128, QuantityError> {
             v = v.checked_mul(10).ok_or(QuantityError::Format)?;
         }
     } else {
-        let div = 10i128.checked_pow((-total_exp) as u32).ok_or(QuantityError::Format)?;
+        let div = 10i128
+            .checked_pow((-total_exp) as u32)
+            .ok_or(QuantityError::Format)?;
         v = (v + div - 1) / div; // round up, like MilliValue()
     }
     Ok(if negative { -v } else { v })
@@ -96,7 +98,14 @@ pub fn format_cpu(milli: i128) -> String {
 
 /// Formats bytes with the largest exact binary suffix (`8Gi`, `512Mi`, `1500`).
 pub fn format_bytes(bytes: i128) -> String {
-    for (suffix, shift) in [("Ei", 60), ("Pi", 50), ("Ti", 40), ("Gi", 30), ("Mi", 20), ("Ki", 10)] {
+    for (suffix, shift) in [
+        ("Ei", 60),
+        ("Pi", 50),
+        ("Ti", 40),
+        ("Gi", 30),
+        ("Mi", 20),
+        ("Ki", 10),
+    ] {
         let unit = 1i128 << shift;
         if bytes != 0 && bytes % unit == 0 {
             return format!("{}{suffix}", bytes / unit);

@@ -23,7 +23,11 @@ spec:
 ";
 
 fn errors(text: &str) -> Vec<String> {
-    load_all(text).errors.iter().map(|d| d.to_string()).collect()
+    load_all(text)
+        .errors
+        .iter()
+        .map(|d| d.to_string())
+        .collect()
 }
 
 #[test]
@@ -50,13 +54,22 @@ fn error_table() {
     ];
     for (text, want) in cases {
         let got = errors(&text);
-        assert!(got.iter().any(|e| e.starts_with(want) || (want.starts_with("yaml") && e.contains(want)) || e.contains(want)), "want {want:?}\n got {got:#?}");
+        assert!(
+            got.iter().any(|e| e.starts_with(want)
+                || (want.starts_with("yaml") && e.contains(want))
+                || e.contains(want)),
+            "want {want:?}\n got {got:#?}"
+        );
     }
 }
 
 #[test]
 fn several_errors_all_reported() {
-    let text = format!("{}---\n{}", DS.replace("nodeSelector:", "nodeselector:"), DS.replace("image: fluentd", "imagee: fluentd"));
+    let text = format!(
+        "{}---\n{}",
+        DS.replace("nodeSelector:", "nodeselector:"),
+        DS.replace("image: fluentd", "imagee: fluentd")
+    );
     let errs = load_all(&text).errors;
     assert_eq!(errs.len(), 2, "{errs:#?}");
     assert_eq!(errs[1].line, 16 + 17);

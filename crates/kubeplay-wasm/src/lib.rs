@@ -38,8 +38,16 @@ struct CheckResult<'a> {
     errors: Vec<InputError<'a>>,
 }
 
-fn input_errors<'a>(source: &'static str, errs: &'a [Diagnostic]) -> impl Iterator<Item = InputError<'a>> {
-    errs.iter().map(move |d| InputError { source, line: d.line, column: d.column, message: &d.message })
+fn input_errors<'a>(
+    source: &'static str,
+    errs: &'a [Diagnostic],
+) -> impl Iterator<Item = InputError<'a>> {
+    errs.iter().map(move |d| InputError {
+        source,
+        line: d.line,
+        column: d.column,
+        message: &d.message,
+    })
 }
 
 /// The playground engine, as the page sees it.
@@ -79,9 +87,162 @@ impl Playground {
                 })
                 .collect(),
             nodes: &all_nodes,
-            errors: input_errors("manifests", &loaded.errors).chain(input_errors("nodes", &node_errs)).collect(),
+            errors: input_errors("manifests", &loaded.errors)
+                .chain(input_errors("nodes", &node_errs))
+                .collect(),
         };
         to_js(&result)
+    }
+}
+
+/// Options of [`Playground::simulate`], from JS `{seed, forSeconds, start}` (all optional).
+#[derive(serde::Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct SimulateOptions {
+    seed: Option<u64>,
+    for_seconds: Option<f64>,
+    start: Option<String>,
+}
+
+/// Everything a simulation needs, parsed; errors as the editors show them.
+struct Prepared {
+    objects: Vec<manifest::Loaded>,
+    nodes: Vec<NodeInfo>,
+    steps: Vec<kubeplay_core::sim::scenario::Step>,
+}
+
+fn prepare(manifests: &str, nodes_text: &str, scenario: &str) -> Result<Prepared, JsError> {
+    let loaded = manifest::load_all(manifests);
+    let node_result = nodes::parse_nodes(nodes_text);
+    let steps = kubeplay_core::sim::scenario::parse(scenario);
+    let mut problems: Vec<String> = Vec::new();
+    for d in &loaded.errors {
+        problems.push(format!("manifests:{d}"));
+    }
+    if let Err(errs) = &node_result {
+        problems.extend(errs.iter().map(|d| format!("nodes:{d}")));
+    }
+    if let Err(errs) = &steps {
+        problems.extend(errs.iter().map(|d| format!("scenario:{d}")));
+    }
+    if !problems.is_empty() {
+        return Err(JsError::new(&problems.join("\n")));
+    }
+    let mut node_list = node_result.unwrap_or_default();
+    let mut objects = Vec::new();
+    for o in loaded.objects {
+        if let kubeplay_core::Object::Node(n) = &o.object {
+            node_list.push(NodeInfo::from_node(n, o.line));
+        } else {
+            objects.push(o);
+        }
+    }
+    Ok(Prepared {
+        objects,
+        nodes: node_list,
+        steps: steps.unwrap_or_default(),
+    })
+}
+
+fn run(
+    p: &Prepared,
+    duration_ms: i64,
+    opts: &SimulateOptions,
+) -> Result<kubeplay_core::sim::Engine, JsError> {
+    let start = match &opts.start {
+        Some(s) => chrono_start(s)?,
+        None => kubeplay_core::sim::DEFAULT_START_UNIX_MS,
+    };
+    let options = kubeplay_core::sim::Options {
+        start_unix_ms: start,
+        duration: duration_ms,
+        seed: opts.seed.unwrap_or(1),
+    };
+    let resolve = |file: &str| -> Result<String, String> {
+        Err(format!("the browser has no file \"{file}\": write `kubectl apply -f - <<EOF` with the manifest inline"))
+    };
+    let (engine, _errors) =
+        kubeplay_core::sim::run(&p.objects, &p.nodes, &p.steps, &options, &resolve);
+    Ok(engine)
+}
+
+fn chrono_start(s: &str) -> Result<i64, JsError> {
+    kubeplay_core::sim::parse_rfc3339(s).ok_or_else(|| {
+        JsError::new(&format!(
+            "invalid start time {s:?}: write RFC3339 like 2026-01-01T00:00:00Z"
+        ))
+    })
+}
+
+#[wasm_bindgen]
+impl Playground {
+    /// Runs the simulation: the same JSON as `kubeplay simulate -o json`.
+    pub fn simulate(
+        &self,
+        manifests: &str,
+        nodes_text: &str,
+        scenario: &str,
+        options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let opts: SimulateOptions = if options.is_undefined() || options.is_null() {
+            SimulateOptions::default()
+        } else {
+            serde_wasm_bindgen::from_value(options)
+                .map_err(|e| JsError::new(&format!("invalid options: {e}")))?
+        };
+        let p = prepare(manifests, nodes_text, scenario)?;
+        let ms = (opts.for_seconds.unwrap_or(3600.0).max(0.0) * 1000.0) as i64;
+        let engine = run(&p, ms, &opts)?;
+        to_js(&kubeplay_core::sim::Timeline::from_engine(&engine))
+    }
+
+    /// `kubectl get KIND [-o wide]` (all namespaces) at `at_seconds` into the simulation.
+    pub fn get(
+        &self,
+        kind: &str,
+        manifests: &str,
+        nodes_text: &str,
+        scenario: &str,
+        at_seconds: f64,
+        wide: bool,
+    ) -> Result<String, JsError> {
+        let p = prepare(manifests, nodes_text, scenario)?;
+        let engine = run(
+            &p,
+            (at_seconds.max(0.0) * 1000.0) as i64,
+            &SimulateOptions::default(),
+        )?;
+        kubeplay_core::printers::get(kind, &engine.world, None, wide).map_err(|e| JsError::new(&e))
+    }
+
+    /// The next `n` run times of a schedule after `from` (RFC3339) in zone `tz` (IANA name, "" = UTC).
+    #[wasm_bindgen(js_name = cronNext)]
+    pub fn cron_next(
+        &self,
+        schedule: &str,
+        from: &str,
+        tz: &str,
+        n: u32,
+    ) -> Result<JsValue, JsError> {
+        let times = kubeplay_core::cron::next_times(
+            schedule,
+            from,
+            if tz.is_empty() { "UTC" } else { tz },
+            n as usize,
+        )
+        .map_err(|e| JsError::new(&e))?;
+        to_js(&times)
+    }
+
+    /// A plain-language explanation of a schedule (`lang` "en" or "ko").
+    #[wasm_bindgen(js_name = cronExplain)]
+    pub fn cron_explain(&self, schedule: &str, lang: &str) -> Result<String, JsError> {
+        let lang = if lang == "ko" {
+            kubeplay_core::cron::Lang::Ko
+        } else {
+            kubeplay_core::cron::Lang::En
+        };
+        kubeplay_core::cron::explain(schedule, lang).map_err(|e| JsError::new(&e.to_string()))
     }
 }
 

@@ -22,22 +22,34 @@ fn check_reports_unknown_field_with_position() {
     let e = errors.get(0);
     assert_eq!(get(&e, "line").as_f64(), Some(12.0));
     assert_eq!(get(&e, "column").as_f64(), Some(7.0));
-    assert_eq!(get(&e, "message").as_string().unwrap(), "unknown field \"spec.template.spec.nodeselector\"");
+    assert_eq!(
+        get(&e, "message").as_string().unwrap(),
+        "unknown field \"spec.template.spec.nodeselector\""
+    );
     let nodes = js_sys::Array::from(&get(&r, "nodes"));
     assert_eq!(nodes.length(), 1);
     // Plain objects, not Maps: labels read as properties.
     let labels = get(&nodes.get(0), "labels");
-    assert_eq!(get(&labels, "kubernetes.io/hostname").as_string().unwrap(), "n1");
+    assert_eq!(
+        get(&labels, "kubernetes.io/hostname").as_string().unwrap(),
+        "n1"
+    );
 }
 
 #[wasm_bindgen_test]
 fn check_of_valid_input_lists_objects() {
     let pg = Playground::new();
     let r = pg
-        .check("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n", "")
+        .check(
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n",
+            "",
+        )
         .map_err(JsValue::from)
         .unwrap();
     let objects = js_sys::Array::from(&get(&r, "objects"));
     assert_eq!(objects.length(), 1);
-    assert_eq!(get(&objects.get(0), "kind").as_string().unwrap(), "ConfigMap");
+    assert_eq!(
+        get(&objects.get(0), "kind").as_string().unwrap(),
+        "ConfigMap"
+    );
 }

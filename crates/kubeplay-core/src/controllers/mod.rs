@@ -1,1 +1,116 @@
-//! Controllers: pure functions of (object, world, now) returning actions.
+//! Controllers: each is a pure function of (its object and private state, the world, now) returning
+//! [`Action`]s, which the simulation engine ([`crate::sim`]) applies, like the real controllers that
+//! read from informers and write to the API server. Each mirrors its upstream pkg/controller package.
+
+use std::collections::BTreeMap;
+
+use k8s_openapi::api::batch::v1::Job;
+use k8s_openapi::api::core::v1::PodTemplateSpec;
+
+use crate::duration::Millis;
+use crate::sim::world::{NsName, OwnerRef};
+
+pub mod cron_job;
+pub mod daemon_set;
+pub mod deployment;
+pub mod job;
+pub mod replica_set;
+
+/// A pod a controller asks the API server to create.
+#[derive(Debug, Clone, Default)]
+pub struct NewPod {
+    pub owner: Option<OwnerRef>,
+    pub namespace: String,
+    pub template: PodTemplateSpec,
+    /// `metadata.generateName`: the name is this plus 5 random characters.
+    pub generate_name: String,
+    /// A fixed name instead (StatefulSet pods).
+    pub name: Option<String>,
+    /// DaemonSet pods: pin to this node with `matchFields metadata.name` (daemonset_util.go).
+    pub pin_node: Option<String>,
+    /// Labels and annotations added to the template's.
+    pub labels: BTreeMap<String, String>,
+    pub annotations: BTreeMap<String, String>,
+    /// Completion index of an Indexed Job's pod.
+    pub index: Option<i32>,
+    /// `spec.hostname` (Indexed Job pods: `<job>-<index>`).
+    pub hostname: Option<String>,
+    pub template_hash: String,
+    /// Run length when the template has no `kubeplay.io/duration` (30s for Job pods; None = forever).
+    pub default_duration: Option<Millis>,
+    /// Which attempt this pod is, to pick from `kubeplay.io/exit-codes`.
+    pub attempt: u32,
+}
+
+/// A Job a CronJob controller creates (`getJobFromTemplate2`).
+#[derive(Debug, Clone)]
+pub struct NewJob {
+    pub job: Job,
+    pub cron_job: Option<String>,
+    pub scheduled_time: Option<Millis>,
+}
+
+/// What a controller asks for.
+#[derive(Debug, Clone)]
+pub enum Action {
+    CreatePod(Box<NewPod>),
+    /// Delete a pod. `fail` marks a still-running pod Failed with `reason` first (a Job's deadline,
+    /// suspend, or a Replace); otherwise its last phase stays and `reason` says why it went.
+    DeletePod {
+        key: NsName,
+        reason: Option<String>,
+        fail: bool,
+    },
+    /// Record an event on an object.
+    Event {
+        type_: &'static str,
+        reason: String,
+        kind: String,
+        namespace: String,
+        name: String,
+        message: String,
+    },
+    /// Call the controller of `owner` again at `at` (back-off expiry, deadlines, next schedule).
+    Requeue {
+        owner: OwnerRef,
+        at: Millis,
+    },
+    CreateJob(Box<NewJob>),
+    /// Delete a Job and its pods (background propagation), recording `reason` in the timeline.
+    DeleteJob {
+        key: NsName,
+        reason: Option<String>,
+    },
+    /// Scale a ReplicaSet (Deployment controller).
+    ScaleReplicaSet {
+        key: NsName,
+        replicas: i32,
+    },
+    /// Create a ReplicaSet (Deployment controller) from a full object.
+    CreateReplicaSet(Box<k8s_openapi::api::apps::v1::ReplicaSet>),
+}
+
+impl Action {
+    /// A Normal event.
+    pub fn normal(reason: &str, kind: &str, namespace: &str, name: &str, message: String) -> Self {
+        Action::Event {
+            type_: "Normal",
+            reason: reason.into(),
+            kind: kind.into(),
+            namespace: namespace.into(),
+            name: name.into(),
+            message,
+        }
+    }
+    /// A Warning event.
+    pub fn warning(reason: &str, kind: &str, namespace: &str, name: &str, message: String) -> Self {
+        Action::Event {
+            type_: "Warning",
+            reason: reason.into(),
+            kind: kind.into(),
+            namespace: namespace.into(),
+            name: name.into(),
+            message,
+        }
+    }
+}

@@ -33,7 +33,10 @@ pub(crate) fn atoi(s: &str) -> Result<i64, String> {
         if overflow {
             continue;
         }
-        match n.checked_mul(10).and_then(|v| v.checked_add(u64::from(c - b'0'))) {
+        match n
+            .checked_mul(10)
+            .and_then(|v| v.checked_add(u64::from(c - b'0')))
+        {
             Some(v) => n = v,
             None => overflow = true,
         }
@@ -48,7 +51,11 @@ pub(crate) fn atoi(s: &str) -> Result<i64, String> {
     if neg && n > cutoff {
         return Err(range());
     }
-    Ok(if neg { (n as i64).wrapping_neg() } else { n as i64 })
+    Ok(if neg {
+        (n as i64).wrapping_neg()
+    } else {
+        n as i64
+    })
 }
 
 /// Go's `strconv.Quote` (also what `%q` prints): double quotes, `\"` and `\\`, the C escapes,
@@ -202,7 +209,10 @@ pub(crate) fn parse_duration(s: &str) -> Result<i64, String> {
             k += 1;
         }
         if k == 0 {
-            return Err(format!("time: missing unit in duration {}", time_quote(orig)));
+            return Err(format!(
+                "time: missing unit in duration {}",
+                time_quote(orig)
+            ));
         }
         // The unit ends at an ASCII digit or '.', so it is a char boundary of the original str.
         let unit_bytes = &rest[..k];
@@ -284,10 +294,22 @@ mod tests {
         assert_eq!(atoi("+5"), Ok(5));
         assert_eq!(atoi("-12"), Ok(-12));
         assert_eq!(atoi("007"), Ok(7));
-        assert_eq!(atoi(""), Err(r#"strconv.Atoi: parsing "": invalid syntax"#.into()));
-        assert_eq!(atoi("-"), Err(r#"strconv.Atoi: parsing "-": invalid syntax"#.into()));
-        assert_eq!(atoi("j"), Err(r#"strconv.Atoi: parsing "j": invalid syntax"#.into()));
-        assert_eq!(atoi(" 1"), Err(r#"strconv.Atoi: parsing " 1": invalid syntax"#.into()));
+        assert_eq!(
+            atoi(""),
+            Err(r#"strconv.Atoi: parsing "": invalid syntax"#.into())
+        );
+        assert_eq!(
+            atoi("-"),
+            Err(r#"strconv.Atoi: parsing "-": invalid syntax"#.into())
+        );
+        assert_eq!(
+            atoi("j"),
+            Err(r#"strconv.Atoi: parsing "j": invalid syntax"#.into())
+        );
+        assert_eq!(
+            atoi(" 1"),
+            Err(r#"strconv.Atoi: parsing " 1": invalid syntax"#.into())
+        );
         assert_eq!(atoi("9223372036854775807"), Ok(i64::MAX));
         assert_eq!(atoi("-9223372036854775808"), Ok(i64::MIN));
         assert_eq!(
@@ -298,7 +320,10 @@ mod tests {
             atoi("99999999999999999999x"),
             Err(r#"strconv.Atoi: parsing "99999999999999999999x": value out of range"#.into())
         );
-        assert_eq!(atoi("1x"), Err(r#"strconv.Atoi: parsing "1x": invalid syntax"#.into()));
+        assert_eq!(
+            atoi("1x"),
+            Err(r#"strconv.Atoi: parsing "1x": invalid syntax"#.into())
+        );
     }
 
     #[test]
@@ -320,14 +345,26 @@ mod tests {
         assert_eq!(parse_duration("0"), Ok(0));
         assert_eq!(parse_duration(".5s"), Ok(500_000_000));
         assert_eq!(parse_duration("1µs"), Ok(1_000));
-        assert_eq!(parse_duration("Xm"), Err(r#"time: invalid duration "Xm""#.into()));
-        assert_eq!(parse_duration(""), Err(r#"time: invalid duration """#.into()));
-        assert_eq!(parse_duration("1"), Err(r#"time: missing unit in duration "1""#.into()));
+        assert_eq!(
+            parse_duration("Xm"),
+            Err(r#"time: invalid duration "Xm""#.into())
+        );
+        assert_eq!(
+            parse_duration(""),
+            Err(r#"time: invalid duration """#.into())
+        );
+        assert_eq!(
+            parse_duration("1"),
+            Err(r#"time: missing unit in duration "1""#.into())
+        );
         assert_eq!(
             parse_duration("1d"),
             Err(r#"time: unknown unit "d" in duration "1d""#.into())
         );
-        assert_eq!(parse_duration(".s"), Err(r#"time: invalid duration ".s""#.into()));
+        assert_eq!(
+            parse_duration(".s"),
+            Err(r#"time: invalid duration ".s""#.into())
+        );
         assert_eq!(
             parse_duration("9223372036854775807ns"),
             Ok(9_223_372_036_854_775_807)
@@ -337,7 +374,10 @@ mod tests {
             Err(r#"time: invalid duration "9223372036854775808ns""#.into())
         );
         assert_eq!(parse_duration("-9223372036854775808ns"), Ok(i64::MIN));
-        assert_eq!(parse_duration("3000000h"), Err(r#"time: invalid duration "3000000h""#.into()));
+        assert_eq!(
+            parse_duration("3000000h"),
+            Err(r#"time: invalid duration "3000000h""#.into())
+        );
     }
 
     #[test]

@@ -37,7 +37,12 @@ pub struct FieldError {
 
 impl FieldError {
     fn invalid(field: &'static str, value: &str, detail: impl Into<String>) -> Self {
-        Self { field, kind: FieldErrorKind::Invalid, value: value.to_string(), detail: detail.into() }
+        Self {
+            field,
+            kind: FieldErrorKind::Invalid,
+            value: value.to_string(),
+            detail: detail.into(),
+        }
     }
 }
 
@@ -45,9 +50,12 @@ impl std::fmt::Display for FieldError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.kind {
             FieldErrorKind::Required => write!(f, "{}: Required value", self.field)?,
-            FieldErrorKind::Invalid => {
-                write!(f, "{}: Invalid value: {}", self.field, golang::quote(&self.value))?
-            }
+            FieldErrorKind::Invalid => write!(
+                f,
+                "{}: Invalid value: {}",
+                self.field,
+                golang::quote(&self.value)
+            )?,
         }
         if !self.detail.is_empty() {
             write!(f, ": {}", self.detail)?;
@@ -60,7 +68,10 @@ impl std::fmt::Display for FieldError {
 /// one line per error in `field.Error` form (`spec.schedule: Invalid value: "...": ...`). See
 /// [`validate_cronjob_schedule`] for the structured form and for updates.
 pub fn validate_for_cronjob(schedule: &str, time_zone: Option<&str>) -> Vec<String> {
-    validate_cronjob_schedule(schedule, time_zone, None).iter().map(ToString::to_string).collect()
+    validate_cronjob_schedule(schedule, time_zone, None)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
 }
 
 /// The schedule and time zone of the CronJob being replaced, for update validation.
@@ -90,7 +101,11 @@ pub fn validate_cronjob_schedule(
         });
     } else {
         let allow_tz_in_schedule = previous.is_some_and(|p| p.schedule.contains("TZ"));
-        errs.extend(validate_schedule_format(schedule, allow_tz_in_schedule, time_zone));
+        errs.extend(validate_schedule_format(
+            schedule,
+            allow_tz_in_schedule,
+            time_zone,
+        ));
     }
     if previous.is_none_or(|p| p.time_zone != time_zone) {
         errs.extend(validate_time_zone(time_zone));
@@ -129,7 +144,9 @@ fn validate_schedule_format(
 /// kubernetes `validation.go` `validTimeZoneCharacters`: `^[A-Za-z\.\-_0-9+]{1,14}$`.
 fn valid_time_zone_part(part: &str) -> bool {
     (1..=14).contains(&part.len())
-        && part.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b'+'))
+        && part
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b'+'))
 }
 
 /// kubernetes `validation.go` `validateTimeZone`: non-empty, IANA-style name parts, not `Local`,
@@ -141,12 +158,20 @@ fn validate_time_zone(time_zone: Option<&str>) -> Vec<FieldError> {
         return errs;
     };
     if tz.is_empty() {
-        errs.push(FieldError::invalid(FIELD, tz, "timeZone must be nil or non-empty string"));
+        errs.push(FieldError::invalid(
+            FIELD,
+            tz,
+            "timeZone must be nil or non-empty string",
+        ));
         return errs;
     }
     for part in tz.split('/') {
         if part == "." || part == ".." || part.starts_with('-') || !valid_time_zone_part(part) {
-            errs.push(FieldError::invalid(FIELD, tz, format!("unknown time zone {tz}")));
+            errs.push(FieldError::invalid(
+                FIELD,
+                tz,
+                format!("unknown time zone {tz}"),
+            ));
             return errs;
         }
     }
@@ -212,7 +237,9 @@ pub enum ScheduleTimeError {
 
 /// `schedule.Next(t)` on `DateTime<Utc>`, the wall clock running in `zone`.
 fn next_utc(schedule: &Schedule, zone: Tz, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
-    schedule.next_unix(t.timestamp(), zone).and_then(|s| DateTime::from_timestamp(s, 0))
+    schedule
+        .next_unix(t.timestamp(), zone)
+        .and_then(|s| DateTime::from_timestamp(s, 0))
 }
 
 /// kubernetes `pkg/controller/cronjob/utils.go` `mostRecentScheduleTime`: the earliest time
@@ -247,7 +274,13 @@ pub fn most_recent_schedule_time(
         }
     }
 
-    let none = |missed| Ok(MostRecentSchedule { earliest, most_recent: None, missed });
+    let none = |missed| {
+        Ok(MostRecentSchedule {
+            earliest,
+            most_recent: None,
+            missed,
+        })
+    };
     let Some(t1) = next_utc(schedule, zone, earliest) else {
         // Go: t1 and t2 are the zero time; their difference is 0.
         return Err(ScheduleTimeError::TooClose);
@@ -259,7 +292,11 @@ pub fn most_recent_schedule_time(
         return Err(ScheduleTimeError::TooClose);
     };
     if now < t2 {
-        return Ok(MostRecentSchedule { earliest, most_recent: Some(t1), missed });
+        return Ok(MostRecentSchedule {
+            earliest,
+            most_recent: Some(t1),
+            missed,
+        });
     }
 
     let between = t2.timestamp() - t1.timestamp();
@@ -292,7 +329,11 @@ pub fn most_recent_schedule_time(
     } else if number_missed > 0 {
         missed = MissedSchedules::Few;
     }
-    Ok(MostRecentSchedule { earliest, most_recent, missed })
+    Ok(MostRecentSchedule {
+        earliest,
+        most_recent,
+        missed,
+    })
 }
 
 /// A scheduled time the controller should start a Job for (see [`next_schedule_time`]).
@@ -317,9 +358,10 @@ pub fn next_schedule_time(
 ) -> Result<Option<DueSchedule>, ScheduleTimeError> {
     let r = most_recent_schedule_time(schedule, zone, cj, now, true)?;
     Ok(match r.most_recent {
-        Some(t) if t <= now => {
-            Some(DueSchedule { scheduled: t, too_many_missed: r.missed == MissedSchedules::Many })
-        }
+        Some(t) if t <= now => Some(DueSchedule {
+            scheduled: t,
+            too_many_missed: r.missed == MissedSchedules::Many,
+        }),
         _ => None,
     })
 }
@@ -336,8 +378,15 @@ pub fn next_schedule_time_duration(
     let base = match most_recent_schedule_time(schedule, zone, cj, now, false) {
         // We still have to requeue at some point, so aim for the next slot from now.
         Err(_) => now,
-        Ok(MostRecentSchedule { most_recent: Some(t), .. }) => t,
-        Ok(MostRecentSchedule { earliest, missed: MissedSchedules::None, .. }) => earliest,
+        Ok(MostRecentSchedule {
+            most_recent: Some(t),
+            ..
+        }) => t,
+        Ok(MostRecentSchedule {
+            earliest,
+            missed: MissedSchedules::None,
+            ..
+        }) => earliest,
         Ok(_) => now,
     };
     let next = next_utc(schedule, zone, base)?;

@@ -32,7 +32,8 @@ pub use explain::{explain, Lang};
 pub use k8s::{
     most_recent_schedule_time, next_schedule_time, next_schedule_time_duration,
     validate_cronjob_schedule, validate_for_cronjob, CronJobTimes, DueSchedule, FieldError,
-    FieldErrorKind, MissedSchedules, MostRecentSchedule, ScheduleTimeError, NEXT_SCHEDULE_DELTA_MS,
+    FieldErrorKind, MissedSchedules, MostRecentSchedule, PreviousSpec, ScheduleTimeError,
+    NEXT_SCHEDULE_DELTA_MS,
 };
 pub use parser::{load_location, parse_standard};
 pub use spec::Schedule;
@@ -55,10 +56,19 @@ pub enum CronError {
     TzWithoutSpace(String),
     /// robfig `normalizeFields` (standard parser): not five fields.
     #[error("expected exactly {expected} fields, found {found}: {fields}")]
-    FieldCount { expected: usize, found: usize, fields: String },
+    FieldCount {
+        expected: usize,
+        found: usize,
+        fields: String,
+    },
     /// robfig `normalizeFields` (parsers with an optional field; only robfig's test parser here).
     #[error("expected {min} to {max} fields, found {found}: {fields}")]
-    FieldCountRange { min: usize, max: usize, found: usize, fields: String },
+    FieldCountRange {
+        min: usize,
+        max: usize,
+        found: usize,
+        fields: String,
+    },
     /// robfig `getRange`: more than one `-`.
     #[error("too many hyphens: {0}")]
     TooManyHyphens(String),

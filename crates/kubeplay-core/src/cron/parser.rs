@@ -21,10 +21,26 @@ pub(crate) struct Bounds {
     names: &'static [(&'static str, u64)],
 }
 
-pub(crate) const SECONDS: Bounds = Bounds { min: 0, max: 59, names: &[] };
-pub(crate) const MINUTES: Bounds = Bounds { min: 0, max: 59, names: &[] };
-pub(crate) const HOURS: Bounds = Bounds { min: 0, max: 23, names: &[] };
-pub(crate) const DOM: Bounds = Bounds { min: 1, max: 31, names: &[] };
+pub(crate) const SECONDS: Bounds = Bounds {
+    min: 0,
+    max: 59,
+    names: &[],
+};
+pub(crate) const MINUTES: Bounds = Bounds {
+    min: 0,
+    max: 59,
+    names: &[],
+};
+pub(crate) const HOURS: Bounds = Bounds {
+    min: 0,
+    max: 23,
+    names: &[],
+};
+pub(crate) const DOM: Bounds = Bounds {
+    min: 1,
+    max: 31,
+    names: &[],
+};
 pub(crate) const MONTHS: Bounds = Bounds {
     min: 1,
     max: 12,
@@ -46,7 +62,15 @@ pub(crate) const MONTHS: Bounds = Bounds {
 pub(crate) const DOW: Bounds = Bounds {
     min: 0,
     max: 6,
-    names: &[("sun", 0), ("mon", 1), ("tue", 2), ("wed", 3), ("thu", 4), ("fri", 5), ("sat", 6)],
+    names: &[
+        ("sun", 0),
+        ("mon", 1),
+        ("tue", 2),
+        ("wed", 3),
+        ("thu", 4),
+        ("fri", 5),
+        ("sat", 6),
+    ],
 };
 
 /// Which fields a parser reads. Only two configurations exist here: robfig's `standardParser`
@@ -86,8 +110,10 @@ pub(crate) fn parse_with(spec: &str, which: Fields) -> Result<Schedule, CronErro
             return Err(CronError::TzWithoutSpace(spec.to_string()));
         };
         let name = &spec[eq + 1..i];
-        location = load_location(name)
-            .map_err(|reason| CronError::BadLocation { name: name.to_string(), reason })?;
+        location = load_location(name).map_err(|reason| CronError::BadLocation {
+            name: name.to_string(),
+            reason,
+        })?;
         spec = spec[i..].trim();
     }
 
@@ -123,7 +149,9 @@ pub fn load_location(name: &str) -> Result<Option<Tz>, String> {
     if name.contains("..") || name.starts_with('/') || name.starts_with('\\') {
         return Err("time: invalid location name".to_string());
     }
-    name.parse::<Tz>().map(Some).map_err(|_| format!("unknown time zone {name}"))
+    name.parse::<Tz>()
+        .map(Some)
+        .map_err(|_| format!("unknown time zone {name}"))
 }
 
 /// robfig/cron v3 `parser.go` `normalizeFields`: checks the field count and fills the fields the
@@ -143,8 +171,15 @@ fn normalize_fields<'a>(fields: &[&'a str], which: Fields) -> Result<[&'a str; 6
         }
         Fields::SecondsDowOptional => match fields.len() {
             5 => Ok([fields[0], fields[1], fields[2], fields[3], fields[4], "*"]),
-            6 => Ok([fields[0], fields[1], fields[2], fields[3], fields[4], fields[5]]),
-            n => Err(CronError::FieldCountRange { min: 5, max: 6, found: n, fields: shown() }),
+            6 => Ok([
+                fields[0], fields[1], fields[2], fields[3], fields[4], fields[5],
+            ]),
+            n => Err(CronError::FieldCountRange {
+                min: 5,
+                max: 6,
+                found: n,
+                fields: shown(),
+            }),
         },
     }
 }
@@ -177,7 +212,11 @@ pub(crate) fn get_field(field: &str, r: Bounds) -> Result<u64, CronError> {
 
 /// The parts of a field, for `explain` (same checks and errors as [`get_field`]).
 pub(crate) fn field_ranges(field: &str, r: Bounds) -> Result<Vec<RangeExpr>, CronError> {
-    field.split(',').filter(|s| !s.is_empty()).map(|e| get_range(e, r).map(|(_, x)| x)).collect()
+    field
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(|e| get_range(e, r).map(|(_, x)| x))
+        .collect()
 }
 
 /// robfig/cron v3 `parser.go` `getRange`: `number | number "-" number [ "/" number ]`, with `*`
@@ -221,13 +260,25 @@ pub(crate) fn get_range(expr: &str, r: Bounds) -> Result<(u64, RangeExpr), CronE
     };
 
     if start < r.min {
-        return Err(CronError::BelowMinimum { start, min: r.min, expr: expr.to_string() });
+        return Err(CronError::BelowMinimum {
+            start,
+            min: r.min,
+            expr: expr.to_string(),
+        });
     }
     if end > r.max {
-        return Err(CronError::AboveMaximum { end, max: r.max, expr: expr.to_string() });
+        return Err(CronError::AboveMaximum {
+            end,
+            max: r.max,
+            expr: expr.to_string(),
+        });
     }
     if start > end {
-        return Err(CronError::BeyondEnd { start, end, expr: expr.to_string() });
+        return Err(CronError::BeyondEnd {
+            start,
+            end,
+            expr: expr.to_string(),
+        });
     }
     if step == 0 {
         return Err(CronError::ZeroStep(expr.to_string()));
@@ -257,10 +308,15 @@ fn parse_int_or_name(expr: &str, names: &[(&str, u64)]) -> Result<u64, CronError
 
 /// robfig/cron v3 `parser.go` `mustParseInt`: `strconv.Atoi`, then no negatives.
 fn must_parse_int(expr: &str) -> Result<u64, CronError> {
-    let num = golang::atoi(expr)
-        .map_err(|reason| CronError::ParseInt { expr: expr.to_string(), reason })?;
+    let num = golang::atoi(expr).map_err(|reason| CronError::ParseInt {
+        expr: expr.to_string(),
+        reason,
+    })?;
     if num < 0 {
-        return Err(CronError::Negative { num, expr: expr.to_string() });
+        return Err(CronError::Negative {
+            num,
+            expr: expr.to_string(),
+        });
     }
     Ok(num as u64)
 }
@@ -269,7 +325,11 @@ fn must_parse_int(expr: &str) -> Result<u64, CronError> {
 /// `max <= 59`).
 pub(crate) fn get_bits(min: u64, max: u64, step: u64) -> u64 {
     if step == 1 {
-        let high = if max + 1 >= 64 { 0 } else { u64::MAX << (max + 1) };
+        let high = if max + 1 >= 64 {
+            0
+        } else {
+            u64::MAX << (max + 1)
+        };
         let low = if min >= 64 { 0 } else { u64::MAX << min };
         return !high & low;
     }

@@ -116,7 +116,11 @@ fn offset_at(zone: Tz, unix: i64) -> i64 {
         return 0;
     }
     match DateTime::from_timestamp(unix, 0) {
-        Some(dt) => i64::from(zone.offset_from_utc_datetime(&dt.naive_utc()).fix().local_minus_utc()),
+        Some(dt) => i64::from(
+            zone.offset_from_utc_datetime(&dt.naive_utc())
+                .fix()
+                .local_minus_utc(),
+        ),
         None => 0,
     }
 }
@@ -224,20 +228,37 @@ fn steps_to_next(bits: u64, cur: i64, modulus: i64) -> i64 {
 /// robfig's loop would stop, and fall back to robfig's single step whenever the UTC offset at
 /// the landing point differs from the offset at the start (a daylight-saving change in between).
 pub(crate) fn spec_next(s: &SpecBits, zone: Tz, after: i64) -> Option<i64> {
+    spec_next_impl::<true>(s, zone, after)
+}
+
+/// robfig's `Next` without the jumps: one unit per loop iteration, as in Go. Tests compare it
+/// with [`spec_next`].
+#[cfg(test)]
+pub(crate) fn spec_next_literal(s: &SpecBits, zone: Tz, after: i64) -> Option<i64> {
+    spec_next_impl::<false>(s, zone, after)
+}
+
+fn spec_next_impl<const JUMP: bool>(s: &SpecBits, zone: Tz, after: i64) -> Option<i64> {
     // Start at the earliest possible time (the upcoming second).
     let mut t = after.checked_add(1)?;
     let mut added = false;
     // If no time is found within five years, give up.
     let year_limit = civil(zone, t).year + 5;
 
+    // A backstop against any other endless loop in zone data (robfig has no such limit): far
+    // above the iterations a five-year search needs.
+    let mut budget: u32 = 5_000_000;
+
     'wrap: loop {
         let mut c = civil(zone, t);
         if c.year > year_limit {
             return None;
         }
+        budget = budget.checked_sub(1)?;
 
         // Find the first applicable month.
         while (1u64 << c.month) & s.month == 0 {
+            budget = budget.checked_sub(1)?;
             if !added {
                 added = true;
                 t = go_date(zone, c.year, c.month, 1, 0, 0, 0);
@@ -253,12 +274,30 @@ pub(crate) fn spec_next(s: &SpecBits, zone: Tz, after: i64) -> Option<i64> {
         // Now get a day in that month (robfig: midnight may not exist on DST days; notice when
         // the hour ends up != 0 and correct it).
         while !day_matches(s, &c) {
+            budget = budget.checked_sub(1)?;
             if !added {
                 added = true;
                 t = go_date(zone, c.year, c.month, c.day, 0, 0, 0);
                 c = civil(zone, t);
             }
+            let before = t;
             t = go_date(zone, c.year, c.month, c.day + 1, c.hour, c.minute, c.second);
+            // Deliberate deviation: where a whole calendar day was skipped (Pacific/Apia and
+            // Pacific/Fakaofo, 2011-12-30), Go's `AddDate(0, 0, 1)` lands back on the same day and
+            // robfig loops forever. Step over the missing day instead.
+            let mut skip = 2;
+            while t <= before && skip <= 3 {
+                t = go_date(
+                    zone,
+                    c.year,
+                    c.month,
+                    c.day + skip,
+                    c.hour,
+                    c.minute,
+                    c.second,
+                );
+                skip += 1;
+            }
             c = civil(zone, t);
             if c.hour != 0 {
                 if c.hour > 12 {
@@ -274,33 +313,36 @@ pub(crate) fn spec_next(s: &SpecBits, zone: Tz, after: i64) -> Option<i64> {
         }
 
         while (1u64 << c.hour) & s.hour == 0 {
+            budget = budget.checked_sub(1)?;
             if !added {
                 added = true;
                 t = go_date(zone, c.year, c.month, c.day, c.hour, 0, 0);
                 c = civil(zone, t);
             }
-            (t, c) = advance(zone, t, c, steps_to_next(s.hour, c.hour, 24), 3600);
+            (t, c) = advance::<JUMP>(zone, t, c, steps_to_next(s.hour, c.hour, 24), 3600);
             if c.hour == 0 {
                 continue 'wrap;
             }
         }
 
         while (1u64 << c.minute) & s.minute == 0 {
+            budget = budget.checked_sub(1)?;
             if !added {
                 added = true;
                 t -= t.rem_euclid(60);
                 c = civil(zone, t);
             }
-            (t, c) = advance(zone, t, c, steps_to_next(s.minute, c.minute, 60), 60);
+            (t, c) = advance::<JUMP>(zone, t, c, steps_to_next(s.minute, c.minute, 60), 60);
             if c.minute == 0 {
                 continue 'wrap;
             }
         }
 
         while (1u64 << c.second) & s.second == 0 {
+            budget = budget.checked_sub(1)?;
             // robfig truncates to the second here; times are whole seconds already.
             added = true;
-            (t, c) = advance(zone, t, c, steps_to_next(s.second, c.second, 60), 1);
+            (t, c) = advance::<JUMP>(zone, t, c, steps_to_next(s.second, c.second, 60), 1);
             if c.second == 0 {
                 continue 'wrap;
             }
@@ -313,8 +355,8 @@ pub(crate) fn spec_next(s: &SpecBits, zone: Tz, after: i64) -> Option<i64> {
 /// Moves `steps` units forward if the UTC offset is the same there (so robfig's one-unit loop
 /// would have visited exactly those wall-clock values), else one unit (robfig's own step).
 #[inline]
-fn advance(zone: Tz, t: i64, c: Civil, steps: i64, unit: i64) -> (i64, Civil) {
-    if steps > 1 {
+fn advance<const JUMP: bool>(zone: Tz, t: i64, c: Civil, steps: i64, unit: i64) -> (i64, Civil) {
+    if JUMP && steps > 1 {
         let jump = t + steps * unit;
         let cj = civil(zone, jump);
         if cj.offset == c.offset {
@@ -345,7 +387,7 @@ mod tests {
         // 2012-03-11 02:30 does not exist in New York; Go's time.Date yields 01:30 EST.
         let t = go_date(ny, 2012, 3, 11, 2, 30, 0);
         assert_eq!(t, 1_331_447_400); // 2012-03-11T06:30:00Z
-        // 2012-11-04 01:30 exists twice; Go's time.Date picks the first (EDT).
+                                      // 2012-11-04 01:30 exists twice; Go's time.Date picks the first (EDT).
         let t = go_date(ny, 2012, 11, 4, 1, 30, 0);
         assert_eq!(t, 1_352_007_000); // 2012-11-04T05:30:00Z
     }

@@ -57,8 +57,14 @@ pub fn load_all(text: &str) -> LoadResult {
         let value = match Value::deserialize(de) {
             Ok(v) => v,
             Err(e) => {
-                let (line, col) = e.location().map_or((1, 1), |l| (l.line() as u32, l.column() as u32));
-                out.errors.push(Diagnostic::new(line, col, format!("yaml: {}", bare_message(&e))));
+                let (line, col) = e
+                    .location()
+                    .map_or((1, 1), |l| (l.line() as u32, l.column() as u32));
+                out.errors.push(Diagnostic::new(
+                    line,
+                    col,
+                    format!("yaml: {}", bare_message(&e)),
+                ));
                 break;
             }
         };
@@ -77,14 +83,20 @@ fn load_document(value: Value, span: &SpanNode, out: &mut LoadResult) {
         Value::Null => {}
         Value::Mapping(map) => {
             let kind = map.get("kind").and_then(Value::as_str).unwrap_or_default();
-            let api_version = map.get("apiVersion").and_then(Value::as_str).unwrap_or_default();
+            let api_version = map
+                .get("apiVersion")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
             if kind == "List" && api_version == "v1" {
                 let items = map.get("items").cloned().unwrap_or(Value::Null);
                 let items_span = span.get("items");
                 match items {
                     Value::Sequence(items) => {
                         for (i, item) in items.into_iter().enumerate() {
-                            let empty = SpanNode { pos: span.pos, ..Default::default() };
+                            let empty = SpanNode {
+                                pos: span.pos,
+                                ..Default::default()
+                            };
                             let s = items_span.and_then(|s| s.items.get(i)).unwrap_or(&empty);
                             load_object(Value::Mapping(Default::default()), item, s, out);
                         }
@@ -92,7 +104,11 @@ fn load_document(value: Value, span: &SpanNode, out: &mut LoadResult) {
                     Value::Null => {}
                     _ => {
                         let (l, c) = span.locate(&[Seg::Key("items".into())], false);
-                        out.errors.push(Diagnostic::new(l, c, "items: Invalid value: a List's items must be a sequence"));
+                        out.errors.push(Diagnostic::new(
+                            l,
+                            c,
+                            "items: Invalid value: a List's items must be a sequence",
+                        ));
                     }
                 }
             } else {
@@ -113,7 +129,11 @@ fn load_document(value: Value, span: &SpanNode, out: &mut LoadResult) {
 fn load_object(_parent: Value, value: Value, span: &SpanNode, out: &mut LoadResult) {
     let (line, column) = (span.pos.0.max(1), span.pos.1.max(1));
     let Value::Mapping(map) = &value else {
-        out.errors.push(Diagnostic::new(line, column, "a List item must be a mapping with apiVersion and kind"));
+        out.errors.push(Diagnostic::new(
+            line,
+            column,
+            "a List item must be a mapping with apiVersion and kind",
+        ));
         return;
     };
     let kind = map.get("kind").and_then(Value::as_str);
@@ -174,7 +194,11 @@ fn load_object(_parent: Value, value: Value, span: &SpanNode, out: &mut LoadResu
     let Some(object) = object else { return };
     let errors = validate::validate(&object, span);
     if errors.is_empty() {
-        out.objects.push(Loaded { object, line, column });
+        out.objects.push(Loaded {
+            object,
+            line,
+            column,
+        });
     } else {
         out.errors.extend(errors);
     }
@@ -192,9 +216,9 @@ fn ignored_path(path: &serde_ignored::Path<'_>, out: &mut Vec<Seg>) {
             ignored_path(parent, out);
             out.push(Seg::Key(key.clone()));
         }
-        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => {
-            ignored_path(parent, out)
-        }
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => ignored_path(parent, out),
     }
 }
 
@@ -220,7 +244,11 @@ fn decode<T: DeserializeOwned>(value: Value, span: &SpanNode, out: &mut LoadResu
             continue;
         }
         let (l, c) = span.locate(segs, true);
-        out.errors.push(Diagnostic::new(l, c, format!("unknown field \"{}\"", format_path(segs))));
+        out.errors.push(Diagnostic::new(
+            l,
+            c,
+            format!("unknown field \"{}\"", format_path(segs)),
+        ));
         ok = false;
     }
     match result {
@@ -238,7 +266,11 @@ fn decode<T: DeserializeOwned>(value: Value, span: &SpanNode, out: &mut LoadResu
                 .collect();
             let (l, c) = span.locate(&segs, false);
             let inner = bare_message(e.inner());
-            let msg = if segs.is_empty() { inner } else { format!("{}: {inner}", format_path(&segs)) };
+            let msg = if segs.is_empty() {
+                inner
+            } else {
+                format!("{}: {inner}", format_path(&segs))
+            };
             out.errors.push(Diagnostic::new(l.max(1), c.max(1), msg));
             None
         }

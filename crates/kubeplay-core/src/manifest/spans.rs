@@ -76,13 +76,21 @@ impl SpanNode {
 
     /// The child at one key, if present.
     pub fn get(&self, key: &str) -> Option<&SpanNode> {
-        self.entries.iter().find(|(k, _, _)| k == key).map(|(_, _, n)| n)
+        self.entries
+            .iter()
+            .find(|(k, _, _)| k == key)
+            .map(|(_, _, n)| n)
     }
 }
 
 enum Frame {
-    Map { node: SpanNode, key: Option<(String, Pos)> },
-    Seq { node: SpanNode },
+    Map {
+        node: SpanNode,
+        key: Option<(String, Pos)>,
+    },
+    Seq {
+        node: SpanNode,
+    },
 }
 
 fn pos(m: &yaml_rust2::scanner::Marker) -> Pos {
@@ -97,7 +105,9 @@ pub fn index(text: &str) -> Vec<SpanNode> {
     let mut stack: Vec<Frame> = Vec::new();
     let mut root: Option<SpanNode> = None;
     loop {
-        let Ok((event, mark)) = parser.next_token() else { break };
+        let Ok((event, mark)) = parser.next_token() else {
+            break;
+        };
         let p = pos(&mark);
         let finished: Option<SpanNode> = match event {
             Event::StreamEnd => break,
@@ -111,20 +121,40 @@ pub fn index(text: &str) -> Vec<SpanNode> {
                 None
             }
             Event::Scalar(value, ..) => {
-                if let Some(Frame::Map { key: key @ None, .. }) = stack.last_mut() {
+                if let Some(Frame::Map {
+                    key: key @ None, ..
+                }) = stack.last_mut()
+                {
                     *key = Some((value, p));
                     None
                 } else {
-                    Some(SpanNode { pos: p, ..Default::default() })
+                    Some(SpanNode {
+                        pos: p,
+                        ..Default::default()
+                    })
                 }
             }
-            Event::Alias(_) => Some(SpanNode { pos: p, ..Default::default() }),
+            Event::Alias(_) => Some(SpanNode {
+                pos: p,
+                ..Default::default()
+            }),
             Event::MappingStart(..) => {
-                stack.push(Frame::Map { node: SpanNode { pos: p, ..Default::default() }, key: None });
+                stack.push(Frame::Map {
+                    node: SpanNode {
+                        pos: p,
+                        ..Default::default()
+                    },
+                    key: None,
+                });
                 None
             }
             Event::SequenceStart(..) => {
-                stack.push(Frame::Seq { node: SpanNode { pos: p, ..Default::default() } });
+                stack.push(Frame::Seq {
+                    node: SpanNode {
+                        pos: p,
+                        ..Default::default()
+                    },
+                });
                 None
             }
             Event::MappingEnd | Event::SequenceEnd => match stack.pop() {
@@ -157,10 +187,18 @@ mod tests {
         let text = "a: 1\nb:\n  c:\n  - x: 2\n    y: 3\n---\nz: [1, 2]\n";
         let docs = index(text);
         assert_eq!(docs.len(), 2);
-        let path = [Seg::Key("b".into()), Seg::Key("c".into()), Seg::Index(0), Seg::Key("y".into())];
+        let path = [
+            Seg::Key("b".into()),
+            Seg::Key("c".into()),
+            Seg::Index(0),
+            Seg::Key("y".into()),
+        ];
         assert_eq!(docs[0].locate(&path, true), (5, 5));
         assert_eq!(docs[0].locate(&path, false), (5, 8));
-        assert_eq!(docs[1].locate(&[Seg::Key("z".into()), Seg::Index(1)], false), (7, 8));
+        assert_eq!(
+            docs[1].locate(&[Seg::Key("z".into()), Seg::Index(1)], false),
+            (7, 8)
+        );
         assert_eq!(format_path(&path), "b.c[0].y");
     }
 }

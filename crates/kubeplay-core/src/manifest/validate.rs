@@ -21,7 +21,8 @@ const DNS1035_LABEL_MSG: &str = "a DNS-1035 label must consist of lower case alp
 
 fn is_label(s: &str) -> bool {
     !s.is_empty()
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
 }
@@ -88,16 +89,28 @@ fn path(p: &str) -> Vec<Seg> {
 impl Errors<'_> {
     fn push(&mut self, field: &str, at_key: bool, msg: String) {
         let (l, c) = self.span.locate(&path(field), at_key);
-        self.out.push(Diagnostic::new(l.max(1), c.max(1), format!("{}{field}: {msg}", self.prefix)));
+        self.out.push(Diagnostic::new(
+            l.max(1),
+            c.max(1),
+            format!("{}{field}: {msg}", self.prefix),
+        ));
     }
     /// `field.Required`.
     fn required(&mut self, field: &str, detail: &str) {
-        let msg = if detail.is_empty() { "Required value".to_string() } else { format!("Required value: {detail}") };
+        let msg = if detail.is_empty() {
+            "Required value".to_string()
+        } else {
+            format!("Required value: {detail}")
+        };
         self.push(field, true, msg);
     }
     /// `field.Invalid` with a string value.
     fn invalid_str(&mut self, field: &str, value: &str, detail: &str) {
-        self.push(field, false, format!("Invalid value: \"{value}\": {detail}"));
+        self.push(
+            field,
+            false,
+            format!("Invalid value: \"{value}\": {detail}"),
+        );
     }
     /// `field.Invalid` with a number value.
     fn invalid_num(&mut self, field: &str, value: i64, detail: &str) {
@@ -106,7 +119,14 @@ impl Errors<'_> {
     /// `field.NotSupported`.
     fn not_supported(&mut self, field: &str, value: &str, supported: &[&str]) {
         let list: Vec<String> = supported.iter().map(|s| format!("\"{s}\"")).collect();
-        self.push(field, false, format!("Unsupported value: \"{value}\": supported values: {}", list.join(", ")));
+        self.push(
+            field,
+            false,
+            format!(
+                "Unsupported value: \"{value}\": supported values: {}",
+                list.join(", ")
+            ),
+        );
     }
     fn nonnegative(&mut self, field: &str, v: Option<i64>) {
         if let Some(v) = v.filter(|v| *v < 0) {
@@ -121,9 +141,15 @@ pub fn validate(obj: &Object, span: &SpanNode) -> Vec<Diagnostic> {
     let kind = obj.kind();
     let meta = obj.metadata();
     let name = meta.name.clone().unwrap_or_default();
-    let mut e = Errors { span, prefix: format!("The {kind} \"{name}\" is invalid: "), out: Vec::new() };
+    let mut e = Errors {
+        span,
+        prefix: format!("The {kind} \"{name}\" is invalid: "),
+        out: Vec::new(),
+    };
     match &meta.name {
-        None if meta.generate_name.is_none() => e.required("metadata.name", "name or generateName is required"),
+        None if meta.generate_name.is_none() => {
+            e.required("metadata.name", "name or generateName is required")
+        }
         Some(n) => {
             let r = match kind {
                 "Namespace" => dns1123_label(n),
@@ -150,48 +176,69 @@ pub fn validate(obj: &Object, span: &SpanNode) -> Vec<Diagnostic> {
             }
         }
         Object::DaemonSet(ds) => {
-            { let spec = &ds.spec;
-                workload(&mut e, Some(&spec.selector), &spec.template, &["Always"]);
-                if let Some(ru) = spec.update_strategy.as_ref().and_then(|s| s.rolling_update.as_ref()) {
-                    rolling(&mut e, "spec.updateStrategy.rollingUpdate", ru.max_unavailable.as_ref(), ru.max_surge.as_ref(), true);
-                }
-                e.nonnegative("spec.minReadySeconds", spec.min_ready_seconds.map(i64::from));
+            let spec = &ds.spec;
+            workload(&mut e, Some(&spec.selector), &spec.template, &["Always"]);
+            if let Some(ru) = spec
+                .update_strategy
+                .as_ref()
+                .and_then(|s| s.rolling_update.as_ref())
+            {
+                rolling(
+                    &mut e,
+                    "spec.updateStrategy.rollingUpdate",
+                    ru.max_unavailable.as_ref(),
+                    ru.max_surge.as_ref(),
+                    true,
+                );
             }
+            e.nonnegative(
+                "spec.minReadySeconds",
+                spec.min_ready_seconds.map(i64::from),
+            );
         }
         Object::ReplicaSet(rs) => {
-            { let spec = &rs.spec;
-                e.nonnegative("spec.replicas", spec.replicas.map(i64::from));
-                e.nonnegative("spec.minReadySeconds", spec.min_ready_seconds.map(i64::from));
-                match &spec.template {
-                    Some(t) => workload(&mut e, Some(&spec.selector), t, &["Always"]),
-                    None => e.required("spec.template", ""),
-                }
+            let spec = &rs.spec;
+            e.nonnegative("spec.replicas", spec.replicas.map(i64::from));
+            e.nonnegative(
+                "spec.minReadySeconds",
+                spec.min_ready_seconds.map(i64::from),
+            );
+            match &spec.template {
+                Some(t) => workload(&mut e, Some(&spec.selector), t, &["Always"]),
+                None => e.required("spec.template", ""),
             }
         }
         Object::Deployment(d) => {
-            { let spec = &d.spec;
-                e.nonnegative("spec.replicas", spec.replicas.map(i64::from));
-                e.nonnegative("spec.minReadySeconds", spec.min_ready_seconds.map(i64::from));
-                workload(&mut e, Some(&spec.selector), &spec.template, &["Always"]);
-                if let Some(st) = &spec.strategy {
-                    if st.type_.as_deref() == Some("Recreate") && st.rolling_update.is_some() {
-                        e.push(
-                            "spec.strategy.rollingUpdate",
-                            true,
-                            "Forbidden: may not be specified when strategy `type` is 'Recreate'".into(),
-                        );
-                    }
-                    if let Some(ru) = &st.rolling_update {
-                        rolling(&mut e, "spec.strategy.rollingUpdate", ru.max_unavailable.as_ref(), ru.max_surge.as_ref(), false);
-                    }
+            let spec = &d.spec;
+            e.nonnegative("spec.replicas", spec.replicas.map(i64::from));
+            e.nonnegative(
+                "spec.minReadySeconds",
+                spec.min_ready_seconds.map(i64::from),
+            );
+            workload(&mut e, Some(&spec.selector), &spec.template, &["Always"]);
+            if let Some(st) = &spec.strategy {
+                if st.type_.as_deref() == Some("Recreate") && st.rolling_update.is_some() {
+                    e.push(
+                        "spec.strategy.rollingUpdate",
+                        true,
+                        "Forbidden: may not be specified when strategy `type` is 'Recreate'".into(),
+                    );
+                }
+                if let Some(ru) = &st.rolling_update {
+                    rolling(
+                        &mut e,
+                        "spec.strategy.rollingUpdate",
+                        ru.max_unavailable.as_ref(),
+                        ru.max_surge.as_ref(),
+                        false,
+                    );
                 }
             }
         }
         Object::StatefulSet(s) => {
-            { let spec = &s.spec;
-                e.nonnegative("spec.replicas", spec.replicas.map(i64::from));
-                workload(&mut e, Some(&spec.selector), &spec.template, &["Always"]);
-            }
+            let spec = &s.spec;
+            e.nonnegative("spec.replicas", spec.replicas.map(i64::from));
+            workload(&mut e, Some(&spec.selector), &spec.template, &["Always"]);
         }
         Object::Job(j) => {
             if let Some(spec) = &j.spec {
@@ -204,14 +251,28 @@ pub fn validate(obj: &Object, span: &SpanNode) -> Vec<Diagnostic> {
                     e.invalid_str("metadata.name", n, "must be no more than 52 characters");
                 }
             }
-            { let spec = &cj.spec;
+            {
+                let spec = &cj.spec;
                 // CRON-VALIDATION-HOOK
-                e.nonnegative("spec.startingDeadlineSeconds", spec.starting_deadline_seconds);
-                e.nonnegative("spec.successfulJobsHistoryLimit", spec.successful_jobs_history_limit.map(i64::from));
-                e.nonnegative("spec.failedJobsHistoryLimit", spec.failed_jobs_history_limit.map(i64::from));
+                e.nonnegative(
+                    "spec.startingDeadlineSeconds",
+                    spec.starting_deadline_seconds,
+                );
+                e.nonnegative(
+                    "spec.successfulJobsHistoryLimit",
+                    spec.successful_jobs_history_limit.map(i64::from),
+                );
+                e.nonnegative(
+                    "spec.failedJobsHistoryLimit",
+                    spec.failed_jobs_history_limit.map(i64::from),
+                );
                 if let Some(p) = &spec.concurrency_policy {
                     if !matches!(p.as_str(), "Allow" | "Forbid" | "Replace") {
-                        e.not_supported("spec.concurrencyPolicy", p, &["Allow", "Forbid", "Replace"]);
+                        e.not_supported(
+                            "spec.concurrencyPolicy",
+                            p,
+                            &["Allow", "Forbid", "Replace"],
+                        );
                     }
                 }
                 if let Some(js) = spec.job_template.spec.as_ref() {
@@ -227,45 +288,95 @@ pub fn validate(obj: &Object, span: &SpanNode) -> Vec<Diagnostic> {
 }
 
 fn job_spec(e: &mut Errors<'_>, at: &str, spec: &k8s_openapi::api::batch::v1::JobSpec) {
-    e.nonnegative(&format!("{at}.parallelism"), spec.parallelism.map(i64::from));
-    e.nonnegative(&format!("{at}.completions"), spec.completions.map(i64::from));
-    e.nonnegative(&format!("{at}.backoffLimit"), spec.backoff_limit.map(i64::from));
-    e.nonnegative(&format!("{at}.activeDeadlineSeconds"), spec.active_deadline_seconds);
-    e.nonnegative(&format!("{at}.ttlSecondsAfterFinished"), spec.ttl_seconds_after_finished.map(i64::from));
+    e.nonnegative(
+        &format!("{at}.parallelism"),
+        spec.parallelism.map(i64::from),
+    );
+    e.nonnegative(
+        &format!("{at}.completions"),
+        spec.completions.map(i64::from),
+    );
+    e.nonnegative(
+        &format!("{at}.backoffLimit"),
+        spec.backoff_limit.map(i64::from),
+    );
+    e.nonnegative(
+        &format!("{at}.activeDeadlineSeconds"),
+        spec.active_deadline_seconds,
+    );
+    e.nonnegative(
+        &format!("{at}.ttlSecondsAfterFinished"),
+        spec.ttl_seconds_after_finished.map(i64::from),
+    );
     if let Some(m) = &spec.completion_mode {
         if !matches!(m.as_str(), "NonIndexed" | "Indexed") {
-            e.not_supported(&format!("{at}.completionMode"), m, &["NonIndexed", "Indexed"]);
+            e.not_supported(
+                &format!("{at}.completionMode"),
+                m,
+                &["NonIndexed", "Indexed"],
+            );
         }
         if m == "Indexed" && spec.completions.is_none() {
-            e.required(&format!("{at}.completions"), "when completion mode is Indexed");
+            e.required(
+                &format!("{at}.completions"),
+                "when completion mode is Indexed",
+            );
         }
     }
-    if spec.backoff_limit_per_index.is_some() && spec.completion_mode.as_deref() != Some("Indexed") {
+    if spec.backoff_limit_per_index.is_some() && spec.completion_mode.as_deref() != Some("Indexed")
+    {
         e.push(
             &format!("{at}.backoffLimitPerIndex"),
             true,
             "Forbidden: requires indexed completion mode".into(),
         );
     }
-    let selector = if spec.manual_selector == Some(true) { spec.selector.as_ref() } else { None };
+    let selector = if spec.manual_selector == Some(true) {
+        spec.selector.as_ref()
+    } else {
+        None
+    };
     let tpl = format!("{at}.template");
     template(e, &tpl, selector, &spec.template, &["OnFailure", "Never"]);
 }
 
-fn workload(e: &mut Errors<'_>, selector: Option<&LabelSelector>, t: &PodTemplateSpec, policies: &[&str]) {
+fn workload(
+    e: &mut Errors<'_>,
+    selector: Option<&LabelSelector>,
+    t: &PodTemplateSpec,
+    policies: &[&str],
+) {
     match selector {
-        Some(s) if labels::is_empty(s) => {
-            e.push("spec.selector", false, "Invalid value: \"{}\": empty selector is invalid for deployment".into())
-        }
+        Some(s) if labels::is_empty(s) => e.push(
+            "spec.selector",
+            false,
+            "Invalid value: \"{}\": empty selector is invalid for deployment".into(),
+        ),
         None => e.required("spec.selector", ""),
         _ => {}
     }
-    template(e, "spec.template", selector.filter(|s| !labels::is_empty(s)), t, policies);
+    template(
+        e,
+        "spec.template",
+        selector.filter(|s| !labels::is_empty(s)),
+        t,
+        policies,
+    );
 }
 
-fn template(e: &mut Errors<'_>, at: &str, selector: Option<&LabelSelector>, t: &PodTemplateSpec, policies: &[&str]) {
+fn template(
+    e: &mut Errors<'_>,
+    at: &str,
+    selector: Option<&LabelSelector>,
+    t: &PodTemplateSpec,
+    policies: &[&str],
+) {
     if let Some(sel) = selector {
-        let tl: BTreeMap<String, String> = t.metadata.as_ref().and_then(|m| m.labels.clone()).unwrap_or_default();
+        let tl: BTreeMap<String, String> = t
+            .metadata
+            .as_ref()
+            .and_then(|m| m.labels.clone())
+            .unwrap_or_default();
         if !labels::matches(sel, &tl) {
             let shown: Vec<String> = tl.iter().map(|(k, v)| format!("\"{k}\":\"{v}\"")).collect();
             e.push(
@@ -284,7 +395,12 @@ fn template(e: &mut Errors<'_>, at: &str, selector: Option<&LabelSelector>, t: &
     }
 }
 
-fn pod_spec(e: &mut Errors<'_>, at: &str, spec: &k8s_openapi::api::core::v1::PodSpec, policies: Option<&[&str]>) {
+fn pod_spec(
+    e: &mut Errors<'_>,
+    at: &str,
+    spec: &k8s_openapi::api::core::v1::PodSpec,
+    policies: Option<&[&str]>,
+) {
     if spec.containers.is_empty() {
         e.required(&format!("{at}.containers"), "");
     }
@@ -312,7 +428,13 @@ fn int_or_percent(v: Option<&IntOrString>) -> Option<i64> {
     }
 }
 
-fn rolling(e: &mut Errors<'_>, at: &str, max_unavailable: Option<&IntOrString>, max_surge: Option<&IntOrString>, daemon_set: bool) {
+fn rolling(
+    e: &mut Errors<'_>,
+    at: &str,
+    max_unavailable: Option<&IntOrString>,
+    max_surge: Option<&IntOrString>,
+    daemon_set: bool,
+) {
     for (name, v) in [("maxUnavailable", max_unavailable), ("maxSurge", max_surge)] {
         match v {
             Some(IntOrString::String(s)) if int_or_percent(v).is_none() => {
@@ -332,11 +454,19 @@ fn rolling(e: &mut Errors<'_>, at: &str, max_unavailable: Option<&IntOrString>, 
             Some(IntOrString::String(s)) => format!("\"{s}\""),
             _ => "0".into(),
         };
-        e.push(&format!("{at}.maxUnavailable"), false, format!("Invalid value: {shown}: may not be 0 when `maxSurge` is 0"));
+        e.push(
+            &format!("{at}.maxUnavailable"),
+            false,
+            format!("Invalid value: {shown}: may not be 0 when `maxSurge` is 0"),
+        );
     }
     if let Some(IntOrString::String(s)) = max_unavailable {
         if int_or_percent(max_unavailable).is_some_and(|p| p > 100) {
-            e.invalid_str(&format!("{at}.maxUnavailable"), s, "must not be greater than 100%");
+            e.invalid_str(
+                &format!("{at}.maxUnavailable"),
+                s,
+                "must not be greater than 100%",
+            );
         }
     }
 }
@@ -348,11 +478,18 @@ pub fn check_duplicates(out: &mut LoadResult) {
     for o in std::mem::take(&mut out.objects) {
         let key = o.object.key();
         if let Some(first) = seen.get(&key) {
-            let ns = if key.namespace.is_empty() { String::new() } else { format!(" in namespace \"{}\"", key.namespace) };
+            let ns = if key.namespace.is_empty() {
+                String::new()
+            } else {
+                format!(" in namespace \"{}\"", key.namespace)
+            };
             out.errors.push(Diagnostic::new(
                 o.line,
                 o.column,
-                format!("{} \"{}\"{ns} is defined twice (first at line {first})", key.kind, key.name),
+                format!(
+                    "{} \"{}\"{ns} is defined twice (first at line {first})",
+                    key.kind, key.name
+                ),
             ));
         } else {
             seen.insert(key, o.line);

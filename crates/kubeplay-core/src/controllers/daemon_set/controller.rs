@@ -1,0 +1,881 @@
+//! The DaemonSet controller, mirroring pkg/controller/daemon/daemon_controller.go (`syncDaemonSet`,
+//! `manage`, `podsShouldBeOnNode`, `syncNodes`, `updateDaemonSetStatus`) and update.go
+//! (`rollingUpdate`, `constructHistory`, `cleanupHistory`, `updatedDesiredNodeCounts`).
+//!
+//! One sync: group the DaemonSet's pods by target node once (`getNodesToDaemonPods`), decide each live
+//! node once with [`super::placement::Evaluator`] (`NodeShouldRunDaemonPod`), create pods on nodes
+//! that should run one and have none, delete pods where the DaemonSet should not continue, delete
+//! failed pods (with the upstream back-off), prune extras (keep the oldest), then — only when that
+//! step asked for nothing, as upstream's expectations gate it — run the rolling update; finally the
+//! status. Cost per sync: O(nodes + pods of this DaemonSet).
+//!
+//! Deliberate differences: kubeplay creates all missing pods in one sync instead of upstream's batches
+//! of `BurstReplicas` (250) with slow start — at one virtual instant the result is the same, only the
+//! order of events differs; there are no ControllerRevision objects, the revision history lives in
+//! [`State::history`]; a pod that becomes available after `minReadySeconds` requeues the DaemonSet at
+//! that exact time (upstream requeues after a whole `minReadySeconds`).
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use k8s_openapi::api::apps::v1::DaemonSet;
+use k8s_openapi::api::core::v1::PodSpec;
+use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
+
+use super::placement::Evaluator;
+use super::util::get_target_node_name;
+use crate::controllers::deployment::util::{compute_hash, scaled_value};
+use crate::controllers::{Action, NewPod};
+use crate::duration::Millis;
+use crate::sim::world::{OwnerRef, Phase, SimPod, World};
+
+/// `apps.ControllerRevisionHashLabelKey` / `DefaultDaemonSetUniqueLabelKey`.
+pub const CONTROLLER_REVISION_HASH: &str = "controller-revision-hash";
+/// `extensions.DaemonSetTemplateGenerationKey`.
+pub const POD_TEMPLATE_GENERATION: &str = "pod-template-generation";
+/// `apps.DeprecatedTemplateGeneration`: the template generation the API server keeps on the DaemonSet.
+pub const DEPRECATED_TEMPLATE_GENERATION: &str = "deprecated.daemonset.template.generation";
+/// Event reasons (daemon_controller.go).
+pub const FAILED_DAEMON_POD_REASON: &str = "FailedDaemonPod";
+pub const SUCCEEDED_DAEMON_POD_REASON: &str = "SucceededDaemonPod";
+pub const SELECTING_ALL_REASON: &str = "SelectingAll";
+/// `failedPodsBackoff = flowcontrol.NewBackOff(1*time.Second, 15*time.Minute)`
+/// (cmd/kube-controller-manager/app/apps.go).
+pub const FAILED_POD_BACKOFF_INITIAL: Millis = 1_000;
+pub const FAILED_POD_BACKOFF_MAX: Millis = 15 * 60_000;
+/// `revisionHistoryLimit` default (`SetDefaults_DaemonSet`).
+pub const DEFAULT_REVISION_HISTORY_LIMIT: i32 = 10;
+
+/// One entry of the revision history (a ControllerRevision upstream: `<ds>-<hash>`, `revision`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revision {
+    pub revision: i64,
+    pub hash: String,
+}
+
+/// One `flowcontrol.Backoff` entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Backoff {
+    pub delay: Millis,
+    pub last_update: Millis,
+}
+
+/// Status (`kubectl get ds` columns) and the controller's private memory.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct State {
+    /// DESIRED: nodes that should run the pod (`desiredNumberScheduled`).
+    pub desired: i32,
+    /// CURRENT: of those, nodes that have a pod (`currentNumberScheduled`).
+    pub current: i32,
+    /// READY: nodes whose oldest pod is Ready (`numberReady`).
+    pub ready: i32,
+    /// UP-TO-DATE: nodes whose oldest pod has the current template (`updatedNumberScheduled`).
+    pub updated: i32,
+    /// AVAILABLE: nodes whose oldest pod is Ready for `minReadySeconds` (`numberAvailable`).
+    pub available: i32,
+    /// `numberUnavailable`: desired − available.
+    pub unavailable: i32,
+    /// Nodes running a pod that should not (`numberMisscheduled`).
+    pub misscheduled: i32,
+    /// The current template's `controller-revision-hash`.
+    pub hash: String,
+    /// The template generation (`pod-template-generation` label): 1, bumped at every template change,
+    /// as the API server bumps `spec.templateGeneration`.
+    pub template_generation: i64,
+    /// The revision of the current template (`kubectl rollout history`).
+    pub revision: i64,
+    /// Revisions kept, oldest first (the ControllerRevisions).
+    pub history: Vec<Revision>,
+    /// `failedPodsBackoff`, keyed by (template generation, node) like upstream's `<uid>/<generation>/<node>`.
+    pub failed_pods_backoff: BTreeMap<(i64, String), Backoff>,
+    /// The SelectingAll warning was recorded (once, not at every sync).
+    pub warned_selecting_all: bool,
+}
+
+/// The update strategy after API defaulting (`SetDefaults_DaemonSet`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Strategy {
+    OnDelete,
+    RollingUpdate {
+        max_unavailable: IntOrString,
+        max_surge: IntOrString,
+    },
+}
+
+/// The defaulted update strategy: RollingUpdate, maxUnavailable 1, maxSurge 0.
+pub fn strategy(ds: &DaemonSet) -> Strategy {
+    let s = ds.spec.update_strategy.as_ref();
+    if s.and_then(|s| s.type_.as_deref()) == Some("OnDelete") {
+        return Strategy::OnDelete;
+    }
+    let ru = s.and_then(|s| s.rolling_update.as_ref());
+    Strategy::RollingUpdate {
+        max_unavailable: ru
+            .and_then(|r| r.max_unavailable.clone())
+            .unwrap_or(IntOrString::Int(1)),
+        max_surge: ru
+            .and_then(|r| r.max_surge.clone())
+            .unwrap_or(IntOrString::Int(0)),
+    }
+}
+
+/// `util.SurgeCount`: 0 unless RollingUpdate; a percentage of `number_to_schedule`, rounded up.
+pub fn surge_count(ds: &DaemonSet, number_to_schedule: i32) -> Result<i32, String> {
+    match strategy(ds) {
+        Strategy::OnDelete => Ok(0),
+        Strategy::RollingUpdate { max_surge, .. } => {
+            scaled_value(&max_surge, number_to_schedule, true)
+        }
+    }
+}
+
+/// `util.UnavailableCount`: 0 unless RollingUpdate; a percentage of `number_to_schedule`, rounded up.
+pub fn unavailable_count(ds: &DaemonSet, number_to_schedule: i32) -> Result<i32, String> {
+    match strategy(ds) {
+        Strategy::OnDelete => Ok(0),
+        Strategy::RollingUpdate {
+            max_unavailable, ..
+        } => scaled_value(&max_unavailable, number_to_schedule, true),
+    }
+}
+
+/// `util.AllowsSurge`: more than one pod per node may exist during an update.
+pub fn allows_surge(ds: &DaemonSet) -> bool {
+    surge_count(ds, 1).is_ok_and(|s| s > 0)
+}
+
+/// The NODE SELECTOR column of `kubectl get ds` (printers.go `printDaemonSet`:
+/// `labels.FormatLabels(spec.template.spec.nodeSelector)`): `k=v,k2=v2` sorted by key, or `<none>`.
+pub fn node_selector_column(ds: &DaemonSet) -> String {
+    let sel = ds
+        .spec
+        .template
+        .spec
+        .as_ref()
+        .and_then(|s| s.node_selector.as_ref());
+    match sel {
+        Some(m) if !m.is_empty() => m
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join(","),
+        _ => "<none>".into(),
+    }
+}
+
+/// The `controller-revision-hash` of a DaemonSet's current template (`controller.ComputeHash` of
+/// `spec.template` and `status.collisionCount`; see [`compute_hash`] on how it differs from Go's).
+pub fn template_hash(ds: &DaemonSet) -> String {
+    compute_hash(
+        &ds.spec.template,
+        ds.status.as_ref().and_then(|s| s.collision_count),
+    )
+}
+
+/// `util.IsPodUpdated`: the pod carries the current hash, or the current template generation.
+pub fn is_pod_updated(pod: &SimPod, hash: &str, generation: i64) -> bool {
+    let hash_matches = !hash.is_empty()
+        && pod.labels.get(CONTROLLER_REVISION_HASH).map(String::as_str) == Some(hash);
+    hash_matches
+        || pod
+            .labels
+            .get(POD_TEMPLATE_GENERATION)
+            .is_some_and(|g| g.parse::<i64>().ok() == Some(generation))
+}
+
+/// `podByCreationTimestampAndPhase`: scheduled pods first, then the oldest, then by name.
+fn by_creation_and_phase(a: &&SimPod, b: &&SimPod) -> std::cmp::Ordering {
+    b.node
+        .is_some()
+        .cmp(&a.node.is_some())
+        .then(a.created.cmp(&b.created))
+        .then_with(|| a.name.cmp(&b.name))
+}
+
+impl State {
+    /// `constructHistory` (and the API server's templateGeneration bump): make `hash` the current
+    /// revision — an old revision coming back gets the next number — and drop the oldest revisions
+    /// beyond `revisionHistoryLimit` no live pod uses (`cleanupHistory`).
+    fn observe_template(
+        &mut self,
+        ds: &DaemonSet,
+        hash: &str,
+        live_hashes: impl FnOnce() -> BTreeSet<String>,
+    ) {
+        if self.hash == hash {
+            return;
+        }
+        if self.hash.is_empty() {
+            self.template_generation = ds
+                .metadata
+                .annotations
+                .as_ref()
+                .and_then(|a| a.get(DEPRECATED_TEMPLATE_GENERATION))
+                .and_then(|g| g.parse().ok())
+                .unwrap_or(1);
+        } else {
+            self.template_generation += 1;
+        }
+        self.hash = hash.to_string();
+        let next = self
+            .history
+            .iter()
+            .filter(|r| r.hash != hash)
+            .map(|r| r.revision)
+            .max()
+            .unwrap_or(0)
+            + 1;
+        self.history.retain(|r| r.hash != hash);
+        self.history.push(Revision {
+            revision: next,
+            hash: hash.to_string(),
+        });
+        self.revision = next;
+        let limit = ds
+            .spec
+            .revision_history_limit
+            .unwrap_or(DEFAULT_REVISION_HISTORY_LIMIT)
+            .max(0) as usize;
+        let old = self.history.len() - 1;
+        if old > limit {
+            let live = live_hashes();
+            let mut to_kill = old - limit;
+            self.history.retain(|r| {
+                if to_kill == 0 || r.hash == hash || live.contains(&r.hash) {
+                    return true;
+                }
+                to_kill -= 1;
+                false
+            });
+        }
+    }
+}
+
+/// One node as the sync sees it.
+struct NodeView<'w> {
+    name: &'w str,
+    should_run: bool,
+    should_continue: bool,
+    pods: Vec<&'w SimPod>,
+}
+
+/// What one sync decided.
+#[derive(Default)]
+struct Plan<'w> {
+    create_on: Vec<&'w str>,
+    delete: Vec<&'w SimPod>,
+    events: Vec<Action>,
+    requeue_at: Option<Millis>,
+}
+
+impl Plan<'_> {
+    fn requeue(&mut self, at: Millis) {
+        self.requeue_at = Some(self.requeue_at.map_or(at, |t| t.min(at)));
+    }
+}
+
+/// One sync of a DaemonSet (`syncDaemonSet`).
+pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
+    let ns = ds.metadata.namespace.as_deref().unwrap_or("default");
+    let name = ds.metadata.name.as_deref().unwrap_or_default();
+    let owner = OwnerRef::new("DaemonSet", ns, name);
+    let now = world.now;
+    if crate::labels::is_empty(&ds.spec.selector) {
+        let mut out = Vec::new();
+        if !state.warned_selecting_all {
+            state.warned_selecting_all = true;
+            out.push(Action::warning(
+                SELECTING_ALL_REASON,
+                "DaemonSet",
+                ns,
+                name,
+                "This daemon set is selecting all pods. A non-empty selector is required.".into(),
+            ));
+        }
+        return out;
+    }
+    let hash = template_hash(ds);
+    state.observe_template(ds, &hash, || {
+        world
+            .pods_of(&owner)
+            .filter_map(|p| p.labels.get(CONTROLLER_REVISION_HASH).cloned())
+            .collect()
+    });
+    let generation = state.template_generation;
+    let min_ready = Millis::from(ds.spec.min_ready_seconds.unwrap_or(0).max(0)) * 1000;
+    let empty = PodSpec::default();
+    let eval = Evaluator::new(ds.spec.template.spec.as_ref().unwrap_or(&empty));
+
+    // getNodesToDaemonPods: group by the node the pod is bound or pinned to.
+    let mut by_node: HashMap<Cow<'_, str>, Vec<&SimPod>> = HashMap::new();
+    for p in world.pods_of(&owner) {
+        let target = match p.node.as_deref() {
+            Some(n) => Cow::Borrowed(n),
+            None => match get_target_node_name(&p.spec) {
+                Ok(n) => Cow::Owned(n),
+                Err(_) => continue,
+            },
+        };
+        by_node.entry(target).or_default().push(p);
+    }
+
+    let mut nodes: Vec<NodeView<'_>> = Vec::with_capacity(world.nodes.len());
+    for n in world.live_nodes() {
+        let (should_run, should_continue) = eval.should_run(n);
+        let pods = by_node.remove(n.name.as_str()).unwrap_or_default();
+        nodes.push(NodeView {
+            name: n.name.as_str(),
+            should_run,
+            should_continue,
+            pods,
+        });
+    }
+    // Pods pinned to nodes that no longer exist (or never did), in name order.
+    let mut gone: Vec<(Cow<'_, str>, Vec<&SimPod>)> = by_node.into_iter().collect();
+    gone.sort_by(|a, b| a.0.cmp(&b.0));
+
+    let mut plan = Plan::default();
+    state
+        .failed_pods_backoff
+        .retain(|_, b| now - b.last_update <= 2 * FAILED_POD_BACKOFF_MAX);
+    let surge = allows_surge(ds);
+    for node in &nodes {
+        pods_should_be_on_node(
+            node, ds, &hash, generation, surge, min_ready, now, state, &mut plan,
+        );
+    }
+    // getUnscheduledPodsWithoutNode: PodGC cannot remove pods that never got a node.
+    for (_, pods) in &gone {
+        plan.delete
+            .extend(pods.iter().filter(|p| p.node.is_none()).copied());
+    }
+
+    // Rolling update only once the manage step's creations and deletions are observed.
+    let manage_idle = plan.create_on.is_empty() && plan.delete.is_empty();
+    if manage_idle {
+        if let Strategy::RollingUpdate { .. } = strategy(ds) {
+            rolling_update(
+                ds, &nodes, &gone, &hash, generation, min_ready, now, &mut plan,
+            );
+        }
+    }
+
+    // updateDaemonSetStatus (from what was observed before this sync's writes).
+    let mut st = Counts::default();
+    for node in &nodes {
+        if node.should_run {
+            st.desired += 1;
+            let Some(pod) = node.pods.iter().min_by(|a, b| by_creation_and_phase(a, b)) else {
+                continue;
+            };
+            st.current += 1;
+            if pod.ready {
+                st.ready += 1;
+                if pod.available(now, min_ready) {
+                    st.available += 1;
+                }
+            }
+            if is_pod_updated(pod, &hash, generation) {
+                st.updated += 1;
+            }
+        } else if !node.pods.is_empty() {
+            st.misscheduled += 1;
+        }
+    }
+    // Wake up when a Ready pod reaches minReadySeconds.
+    if min_ready > 0 {
+        let pods = nodes
+            .iter()
+            .flat_map(|n| n.pods.iter())
+            .chain(gone.iter().flat_map(|(_, p)| p.iter()));
+        if let Some(t) = pods
+            .filter(|p| p.ready && !p.available(now, min_ready))
+            .filter_map(|p| p.ready_since)
+            .map(|t| t + min_ready)
+            .min()
+        {
+            plan.requeue(t);
+        }
+    }
+    state.desired = st.desired;
+    state.current = st.current;
+    state.ready = st.ready;
+    state.updated = st.updated;
+    state.available = st.available;
+    state.unavailable = st.desired - st.available;
+    state.misscheduled = st.misscheduled;
+
+    // syncNodes: creations first, then deletions.
+    let mut out =
+        Vec::with_capacity(plan.create_on.len() + 2 * plan.delete.len() + plan.events.len() + 1);
+    out.append(&mut plan.events);
+    if !plan.create_on.is_empty() {
+        let mut labels = BTreeMap::new();
+        labels.insert(CONTROLLER_REVISION_HASH.to_string(), hash.clone());
+        labels.insert(POD_TEMPLATE_GENERATION.to_string(), generation.to_string());
+        for node in &plan.create_on {
+            out.push(Action::CreatePod(Box::new(NewPod {
+                owner: Some(owner.clone()),
+                namespace: ns.into(),
+                template: ds.spec.template.clone(),
+                generate_name: format!("{name}-"),
+                pin_node: Some((*node).to_string()),
+                labels: labels.clone(),
+                template_hash: hash.clone(),
+                ..Default::default()
+            })));
+        }
+    }
+    let mut deleted = BTreeSet::new();
+    for p in plan.delete {
+        if !deleted.insert(p.uid) {
+            continue;
+        }
+        out.push(Action::DeletePod {
+            key: p.key(),
+            reason: None,
+            fail: false,
+        });
+        out.push(Action::normal(
+            "SuccessfulDelete",
+            "DaemonSet",
+            ns,
+            name,
+            format!("Deleted pod: {}", p.name),
+        ));
+    }
+    if let Some(at) = plan.requeue_at {
+        out.push(Action::Requeue { owner, at });
+    }
+    out
+}
+
+#[derive(Default)]
+struct Counts {
+    desired: i32,
+    current: i32,
+    ready: i32,
+    updated: i32,
+    available: i32,
+    misscheduled: i32,
+}
+
+/// `podsShouldBeOnNode`: what to create or delete on one node.
+#[allow(clippy::too_many_arguments)]
+fn pods_should_be_on_node<'w>(
+    node: &NodeView<'w>,
+    ds: &DaemonSet,
+    hash: &str,
+    generation: i64,
+    surge: bool,
+    min_ready: Millis,
+    now: Millis,
+    state: &mut State,
+    plan: &mut Plan<'w>,
+) {
+    let ns = ds.metadata.namespace.as_deref().unwrap_or("default");
+    let name = ds.metadata.name.as_deref().unwrap_or_default();
+    if node.should_run && node.pods.is_empty() {
+        plan.create_on.push(node.name);
+        return;
+    }
+    if node.should_continue {
+        let mut running: Vec<&SimPod> = Vec::with_capacity(node.pods.len());
+        for &pod in &node.pods {
+            match pod.phase {
+                Phase::Failed => {
+                    // Avoid hot-looping with a kubelet that rejects the pod: back off per node.
+                    let key = (generation, node.name.to_string());
+                    let entry = state.failed_pods_backoff.get(&key).copied();
+                    let expired = |b: &Backoff| now - b.last_update > 2 * FAILED_POD_BACKOFF_MAX;
+                    if let Some(b) = entry.filter(|b| !expired(b) && now - b.last_update < b.delay)
+                    {
+                        plan.requeue(now + b.delay);
+                        continue;
+                    }
+                    let delay = match entry {
+                        Some(b) if !expired(&b) => (b.delay * 2).min(FAILED_POD_BACKOFF_MAX),
+                        _ => FAILED_POD_BACKOFF_INITIAL,
+                    };
+                    state.failed_pods_backoff.insert(
+                        key,
+                        Backoff {
+                            delay,
+                            last_update: now,
+                        },
+                    );
+                    plan.events.push(Action::warning(
+                        FAILED_DAEMON_POD_REASON,
+                        "DaemonSet",
+                        ns,
+                        name,
+                        format!(
+                            "Found failed daemon pod {}/{} on node {}, will try to kill it",
+                            pod.namespace, pod.name, node.name
+                        ),
+                    ));
+                    plan.delete.push(pod);
+                }
+                Phase::Succeeded => {
+                    plan.events.push(Action::normal(
+                        SUCCEEDED_DAEMON_POD_REASON,
+                        "DaemonSet",
+                        ns,
+                        name,
+                        format!(
+                            "Found succeeded daemon pod {}/{} on node {}, will try to delete it",
+                            pod.namespace, pod.name, node.name
+                        ),
+                    ));
+                    plan.delete.push(pod);
+                }
+                _ => running.push(pod),
+            }
+        }
+        if !surge {
+            // More than one pod on the node: keep the oldest.
+            if running.len() > 1 {
+                running.sort_by(by_creation_and_phase);
+                plan.delete.extend(running.into_iter().skip(1));
+            }
+            return;
+        }
+        if running.len() <= 1 {
+            if running.is_empty() && node.should_run {
+                plan.create_on.push(node.name);
+            }
+            return;
+        }
+        // Surging: keep the oldest new pod and the oldest old pod; the old one goes once the new one
+        // is available (or at once if the old one is not Ready).
+        running.sort_by(by_creation_and_phase);
+        let mut oldest_new: Option<&SimPod> = None;
+        let mut oldest_old: Option<&SimPod> = None;
+        for pod in running {
+            let slot = if is_pod_updated(pod, hash, generation) {
+                &mut oldest_new
+            } else {
+                &mut oldest_old
+            };
+            if slot.is_none() {
+                *slot = Some(pod);
+            } else {
+                plan.delete.push(pod);
+            }
+        }
+        if let (Some(new), Some(old)) = (oldest_new, oldest_old) {
+            if !old.ready || new.available(now, min_ready) {
+                plan.delete.push(old);
+            }
+        }
+        return;
+    }
+    // Should not continue running here: delete every pod.
+    plan.delete.extend(node.pods.iter().copied());
+}
+
+/// `findUpdatedPodsOnNode`: at most one new and one old pod, or None when there are more.
+fn find_updated_pods_on_node<'w>(
+    pods: &[&'w SimPod],
+    hash: &str,
+    generation: i64,
+) -> Option<(Option<&'w SimPod>, Option<&'w SimPod>)> {
+    let (mut new, mut old) = (None, None);
+    for &p in pods {
+        let slot = if is_pod_updated(p, hash, generation) {
+            &mut new
+        } else {
+            &mut old
+        };
+        if slot.is_some() {
+            return None;
+        }
+        *slot = Some(p);
+    }
+    Some((new, old))
+}
+
+/// `rollingUpdate` (update.go): delete old pods within maxUnavailable (the manage step then creates
+/// the new ones), or with maxSurge create new pods next to old ones and delete each old pod once its
+/// replacement is available.
+#[allow(clippy::too_many_arguments)]
+fn rolling_update<'w>(
+    ds: &DaemonSet,
+    nodes: &[NodeView<'w>],
+    gone: &[(Cow<'w, str>, Vec<&'w SimPod>)],
+    hash: &str,
+    generation: i64,
+    min_ready: Millis,
+    now: Millis,
+    plan: &mut Plan<'w>,
+) {
+    // updatedDesiredNodeCounts.
+    let desired = nodes.iter().filter(|n| n.should_run).count() as i32;
+    let (Ok(mut max_unavailable), Ok(max_surge)) =
+        (unavailable_count(ds, desired), surge_count(ds, desired))
+    else {
+        return;
+    };
+    if desired > 0 && max_unavailable == 0 && max_surge == 0 {
+        max_unavailable = 1;
+    }
+    // nodeToDaemonPods plus an empty entry for every desired node, in name order (Go walks a map).
+    let mut entries: Vec<(&str, Option<&NodeView<'w>>, &[&'w SimPod])> = nodes
+        .iter()
+        .filter(|n| n.should_run || !n.pods.is_empty())
+        .map(|n| (n.name, Some(n), n.pods.as_slice()))
+        .collect();
+    entries.extend(gone.iter().map(|(k, p)| (k.as_ref(), None, p.as_slice())));
+    entries.sort_by(|a, b| a.0.cmp(b.0));
+    let available = |p: &SimPod| p.available(now, min_ready);
+
+    if max_surge == 0 {
+        let mut num_unavailable = 0;
+        let mut allowed_replacement: Vec<&'w SimPod> = Vec::new();
+        let mut candidates: Vec<&'w SimPod> = Vec::new();
+        for (_, _, pods) in &entries {
+            let Some((new, old)) = find_updated_pods_on_node(pods, hash, generation) else {
+                // Excess pods: the manage loop cleans up; count the node as unavailable.
+                num_unavailable += 1;
+                continue;
+            };
+            match (new, old) {
+                (None, None) | (Some(_), Some(_)) => num_unavailable += 1,
+                (Some(new), None) => {
+                    if !available(new) {
+                        num_unavailable += 1;
+                    }
+                }
+                (None, Some(old)) => {
+                    if !available(old) {
+                        allowed_replacement.push(old);
+                        num_unavailable += 1;
+                    } else if num_unavailable < max_unavailable {
+                        candidates.push(old);
+                    }
+                }
+            }
+        }
+        let remaining =
+            (max_unavailable - num_unavailable).clamp(0, candidates.len() as i32) as usize;
+        plan.delete.extend(allowed_replacement);
+        plan.delete.extend(candidates.into_iter().take(remaining));
+        return;
+    }
+
+    let mut old_to_delete: Vec<&'w SimPod> = Vec::new();
+    let mut should_not_run_to_delete: Vec<&'w SimPod> = Vec::new();
+    let mut candidate_new_nodes: Vec<&'w str> = Vec::new();
+    let mut allowed_new_nodes: Vec<&'w str> = Vec::new();
+    let mut num_surge = 0;
+    let mut num_available = 0;
+    for (_, view, pods) in &entries {
+        let Some((new, old)) = find_updated_pods_on_node(pods, hash, generation) else {
+            num_surge += 1;
+            continue;
+        };
+        if let Some(old) = old {
+            if available(old) {
+                num_available += 1;
+            }
+        } else if let Some(new) = new {
+            if available(new) {
+                num_available += 1;
+            }
+        }
+        match (new, old) {
+            (_, None) => {}
+            (None, Some(old)) => {
+                // nodeLister.Get fails for a node that is gone: upstream returns an error, ending
+                // this rolling update pass.
+                let Some(view) = view else { return };
+                let node_name: &'w str = view.name;
+                if !available(old) {
+                    if !view.should_run {
+                        old_to_delete.push(old);
+                        continue;
+                    }
+                    allowed_new_nodes.push(node_name);
+                } else {
+                    if !view.should_run {
+                        should_not_run_to_delete.push(old);
+                        continue;
+                    }
+                    if num_surge >= max_surge {
+                        continue;
+                    }
+                    candidate_new_nodes.push(node_name);
+                }
+            }
+            (Some(new), Some(old)) => {
+                if !available(new) {
+                    num_surge += 1;
+                    continue;
+                }
+                old_to_delete.push(old);
+            }
+        }
+    }
+    let remaining_surge =
+        (max_surge - num_surge).clamp(0, candidate_new_nodes.len() as i32) as usize;
+    // With maxSurge the owner expects full availability: a pod on a node that no longer qualifies
+    // goes only when enough pods elsewhere are available.
+    let deletable =
+        (num_available - desired).clamp(0, should_not_run_to_delete.len() as i32) as usize;
+    old_to_delete.extend(should_not_run_to_delete.into_iter().take(deletable));
+    plan.delete.extend(old_to_delete);
+    plan.create_on.extend(allowed_new_nodes);
+    plan.create_on
+        .extend(candidate_new_nodes.into_iter().take(remaining_surge));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use k8s_openapi::api::apps::v1::{
+        DaemonSetSpec, DaemonSetUpdateStrategy, RollingUpdateDaemonSet,
+    };
+    use k8s_openapi::api::core::v1::{Container, PodTemplateSpec};
+    use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
+
+    fn ds(update: Option<DaemonSetUpdateStrategy>) -> DaemonSet {
+        let labels: BTreeMap<String, String> = [("app".to_string(), "agent".to_string())].into();
+        DaemonSet {
+            metadata: ObjectMeta {
+                name: Some("agent".into()),
+                namespace: Some("kube-system".into()),
+                ..Default::default()
+            },
+            spec: DaemonSetSpec {
+                selector: LabelSelector {
+                    match_labels: Some(labels.clone()),
+                    ..Default::default()
+                },
+                template: PodTemplateSpec {
+                    metadata: Some(ObjectMeta {
+                        labels: Some(labels),
+                        ..Default::default()
+                    }),
+                    spec: Some(PodSpec {
+                        containers: vec![Container {
+                            name: "agent".into(),
+                            image: Some("fluentd:v1".into()),
+                            ..Default::default()
+                        }],
+                        ..Default::default()
+                    }),
+                },
+                update_strategy: update,
+                ..Default::default()
+            },
+            ..Default::default()
+        }
+    }
+
+    fn rolling(
+        unavailable: Option<IntOrString>,
+        surge: Option<IntOrString>,
+    ) -> Option<DaemonSetUpdateStrategy> {
+        Some(DaemonSetUpdateStrategy {
+            type_: Some("RollingUpdate".into()),
+            rolling_update: Some(RollingUpdateDaemonSet {
+                max_unavailable: unavailable,
+                max_surge: surge,
+            }),
+        })
+    }
+
+    #[test]
+    fn surge_and_unavailable_counts() {
+        // daemonset_util_test.go / update_test.go TestGetUnavailableNumbers: percentages round up.
+        let pct = |s: &str| Some(IntOrString::String(s.into()));
+        let cases = [
+            (None, 0, (1, 0)),
+            (rolling(None, None), 10, (1, 0)),
+            (rolling(pct("50%"), None), 5, (3, 0)),
+            (rolling(pct("10%"), None), 5, (1, 0)),
+            (rolling(Some(IntOrString::Int(0)), pct("50%")), 5, (0, 3)),
+            (
+                rolling(Some(IntOrString::Int(0)), Some(IntOrString::Int(1))),
+                5,
+                (0, 1),
+            ),
+            (
+                Some(DaemonSetUpdateStrategy {
+                    type_: Some("OnDelete".into()),
+                    rolling_update: None,
+                }),
+                5,
+                (0, 0),
+            ),
+        ];
+        for (i, (strategy, n, want)) in cases.into_iter().enumerate() {
+            let d = ds(strategy);
+            assert_eq!(
+                (
+                    unavailable_count(&d, n).unwrap(),
+                    surge_count(&d, n).unwrap()
+                ),
+                want,
+                "case {i}"
+            );
+        }
+        assert!(allows_surge(&ds(rolling(
+            Some(IntOrString::Int(0)),
+            Some(IntOrString::String("1%".into()))
+        ))));
+        assert!(!allows_surge(&ds(None)));
+    }
+
+    #[test]
+    fn node_selector_column_formats_labels() {
+        let mut d = ds(None);
+        assert_eq!(node_selector_column(&d), "<none>");
+        d.spec.template.spec.as_mut().unwrap().node_selector = Some(
+            [
+                ("os".to_string(), "centos".to_string()),
+                ("disk".to_string(), "ssd".to_string()),
+            ]
+            .into(),
+        );
+        assert_eq!(node_selector_column(&d), "disk=ssd,os=centos");
+    }
+
+    #[test]
+    fn history_bumps_generation_and_revisions() {
+        let mut d = ds(None);
+        d.spec.revision_history_limit = Some(1);
+        let mut st = State::default();
+        let h1 = template_hash(&d);
+        st.observe_template(&d, &h1, BTreeSet::new);
+        assert_eq!((st.template_generation, st.revision), (1, 1));
+        d.spec.template.spec.as_mut().unwrap().containers[0].image = Some("fluentd:v2".into());
+        let h2 = template_hash(&d);
+        assert_ne!(h1, h2);
+        st.observe_template(&d, &h2, BTreeSet::new);
+        assert_eq!((st.template_generation, st.revision), (2, 2));
+        // Rolling back to v1 makes it revision 3; the limit of 1 old revision keeps v2 only.
+        st.observe_template(&d, &h1, BTreeSet::new);
+        assert_eq!((st.template_generation, st.revision), (3, 3));
+        assert_eq!(
+            st.history,
+            vec![
+                Revision {
+                    revision: 2,
+                    hash: h2.clone()
+                },
+                Revision {
+                    revision: 3,
+                    hash: h1.clone()
+                }
+            ]
+        );
+        let h3 = "zzz".to_string();
+        st.observe_template(&d, &h3, || [h2.clone()].into());
+        assert_eq!(
+            st.history.iter().map(|r| r.revision).collect::<Vec<_>>(),
+            vec![2, 4],
+            "v2 is live, v1 is dropped"
+        );
+    }
+}

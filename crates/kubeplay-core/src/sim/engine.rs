@@ -1,0 +1,996 @@
+//! The discrete-event engine: integer virtual time, an event queue ordered by (time, sequence), and a
+//! settle loop that runs dirty controllers and the scheduler until nothing changes, after every batch of
+//! events at one instant. Controllers react with zero latency; kubelet timings come from the pods'
+//! `kubeplay.io/*` annotations.
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
+
+use k8s_openapi::api::core::v1::{
+    Affinity, NodeAffinity, NodeSelector, NodeSelectorRequirement, NodeSelectorTerm, PodSpec,
+    Taint, Toleration,
+};
+
+use super::rng::Rng;
+use super::world::{Behaviour, NsName, OwnerRef, Phase, SimEvent, SimPod, World};
+use crate::controllers::{self, Action, NewPod};
+use crate::duration::{self, Millis};
+use crate::nodes;
+use crate::scheduler::{self, NodeUsage};
+
+/// Annotation names kubeplay reads on pod templates.
+pub const ANN_STARTUP: &str = "kubeplay.io/startup";
+pub const ANN_DURATION: &str = "kubeplay.io/duration";
+pub const ANN_EXIT_CODES: &str = "kubeplay.io/exit-codes";
+
+/// The kubelet's container restart back-off: 10s doubling, capped at 5 minutes
+/// (pkg/kubelet/kubelet.go `backOffPeriod`, `MaxContainerBackOff`).
+pub fn crash_loop_backoff(restarts: i32) -> Millis {
+    let n = restarts.clamp(1, 16) as u32;
+    (10_000i64 << (n - 1)).min(300_000)
+}
+
+/// `node-monitor-grace-period`: how long after a node stops responding the node lifecycle controller
+/// marks it NotReady/Unknown and taints it (pkg/controller/nodelifecycle; 50s since v1.32).
+pub const NODE_MONITOR_GRACE: Millis = 50_000;
+
+/// `DefaultTolerationSeconds` admission plugin: every pod without them tolerates not-ready and
+/// unreachable NoExecute taints for 300s (plugin/pkg/admission/defaulttolerationseconds).
+pub const DEFAULT_TOLERATION_SECONDS: i64 = 300;
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Ev {
+    /// Scenario step (index into the scenario).
+    Step(usize),
+    /// The container of a pod starts (after `kubeplay.io/startup`, or after a restart back-off).
+    Start(NsName, u32),
+    /// The container exits (after `kubeplay.io/duration`).
+    Exit(NsName, u32),
+    /// Call a controller again.
+    Requeue(OwnerRef),
+    /// NoExecute taint eviction timer of a pod on a node.
+    Evict(NsName, String),
+    /// The node lifecycle controller notices a node that stopped responding.
+    NodeUnreachable(String, u32),
+}
+
+/// The engine: world, clock, queue, randomness, and the bookkeeping of what must be reconciled.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    pub world: World,
+    queue: BinaryHeap<Reverse<(Millis, u64, Ev)>>,
+    seq: u64,
+    pub(crate) rng: Rng,
+    uid: u64,
+    dirty: BTreeSet<OwnerRef>,
+    /// Unbound pods waiting for the scheduler, in creation order.
+    pending: BTreeSet<(u64, NsName)>,
+    /// Set when nodes or node usage changed: unschedulable pods are retried.
+    cluster_changed: bool,
+    /// Per node: bumped when it goes down/up so a stale unreachable timer is dropped.
+    node_gen: BTreeMap<String, u32>,
+    start_unix_ms: i64,
+}
+
+impl Engine {
+    pub fn new(seed: u64) -> Self {
+        Self {
+            world: World::default(),
+            queue: BinaryHeap::new(),
+            seq: 0,
+            rng: Rng::new(seed),
+            uid: 0,
+            dirty: BTreeSet::new(),
+            pending: BTreeSet::new(),
+            cluster_changed: false,
+            node_gen: BTreeMap::new(),
+            start_unix_ms: 0,
+        }
+    }
+
+    /// The wall-clock time (Unix milliseconds) virtual time 0 stands for.
+    pub fn start_unix_ms(&self) -> i64 {
+        self.start_unix_ms
+    }
+
+    pub fn set_start(&mut self, unix_ms: i64) {
+        self.start_unix_ms = unix_ms;
+        self.world.start_unix_ms = unix_ms;
+    }
+
+    pub(crate) fn push(&mut self, at: Millis, ev: Ev) {
+        self.seq += 1;
+        self.queue.push(Reverse((at, self.seq, ev)));
+    }
+
+    pub(crate) fn mark_dirty(&mut self, owner: OwnerRef) {
+        self.dirty.insert(owner);
+    }
+
+    /// Marks every DaemonSet dirty and pending pods for retry: the node set or a node changed.
+    pub(crate) fn nodes_changed(&mut self) {
+        let keys: Vec<NsName> = self.world.daemon_sets.keys().cloned().collect();
+        for (ns, name) in keys {
+            self.dirty.insert(OwnerRef::new("DaemonSet", &ns, &name));
+        }
+        self.cluster_changed = true;
+    }
+
+    /// Runs until `end` (inclusive): events in (time, sequence) order, settling after each instant.
+    pub fn run_until(&mut self, end: Millis, mut on_step: impl FnMut(&mut Engine, usize)) {
+        loop {
+            self.settle();
+            let Some(Reverse((t, _, _))) = self.queue.peek() else {
+                break;
+            };
+            let t = *t;
+            if t > end {
+                break;
+            }
+            self.world.now = t;
+            while let Some(Reverse((t2, _, _))) = self.queue.peek() {
+                if *t2 != t {
+                    break;
+                }
+                let Some(Reverse((_, _, ev))) = self.queue.pop() else {
+                    break;
+                };
+                match ev {
+                    Ev::Step(i) => on_step(self, i),
+                    other => self.handle(other),
+                }
+            }
+        }
+        self.world.now = self.world.now.max(end);
+    }
+
+    fn handle(&mut self, ev: Ev) {
+        match ev {
+            Ev::Step(_) => {}
+            Ev::Start(key, gen) => self.container_start(&key, gen),
+            Ev::Exit(key, gen) => self.container_exit(&key, gen),
+            Ev::Requeue(owner) => {
+                self.dirty.insert(owner);
+            }
+            Ev::Evict(key, node) => {
+                let still = self
+                    .world
+                    .pods
+                    .get(&key)
+                    .is_some_and(|p| p.alive() && p.node.as_deref() == Some(&node));
+                if still && self.untolerated_noexecute(&key, &node).is_some() {
+                    self.world.event(
+                        "Normal",
+                        "TaintManagerEviction",
+                        "Pod",
+                        &key.0,
+                        &key.1,
+                        format!("Marking for deletion Pod {}/{}", key.0, key.1),
+                    );
+                    self.delete_pod(&key, Some("DeletionByTaintManager"), false);
+                }
+            }
+            Ev::NodeUnreachable(node, gen) => {
+                if self.node_gen.get(&node) == Some(&gen) {
+                    self.node_unreachable(&node);
+                }
+            }
+        }
+    }
+
+    /// Reconciles until quiet: dirty controllers, then the scheduler.
+    pub fn settle(&mut self) {
+        for _ in 0..10_000 {
+            if let Some(owner) = self.dirty.pop_first() {
+                let actions = self.sync(&owner);
+                for a in actions {
+                    self.apply_action(a);
+                }
+                continue;
+            }
+            if !self.schedule_pending() {
+                break;
+            }
+        }
+    }
+
+    fn sync(&mut self, owner: &OwnerRef) -> Vec<Action> {
+        let key = (owner.namespace.clone(), owner.name.clone());
+        let w = &mut self.world;
+        macro_rules! run {
+            ($map:ident, $module:path) => {{
+                let Some(mut t) = w.$map.remove(&key) else {
+                    return Vec::new();
+                };
+                if t.deleted.is_some() {
+                    w.$map.insert(key.clone(), t);
+                    return Vec::new();
+                }
+                use $module as m;
+                let actions = m::sync(&t.object, &mut t.state, w);
+                w.$map.insert(key.clone(), t);
+                actions
+            }};
+        }
+        match owner.kind.as_str() {
+            "ReplicaSet" => run!(replica_sets, controllers::replica_set),
+            "Deployment" => run!(deployments, controllers::deployment),
+            "DaemonSet" => run!(daemon_sets, controllers::daemon_set),
+            "Job" => {
+                let actions = run!(jobs, controllers::job);
+                self.record_job(&key);
+                actions
+            }
+            "CronJob" => run!(cron_jobs, controllers::cron_job),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Copies a Job's status into its timeline record; a change wakes the owning CronJob.
+    fn record_job(&mut self, key: &NsName) {
+        let Some(t) = self.world.jobs.get(key) else {
+            return;
+        };
+        let st = &t.state;
+        let Some(r) = self.world.job_records.get_mut(key) else {
+            return;
+        };
+        let before = (r.status.clone(), r.finished);
+        r.status = st.status.clone();
+        if r.status.is_empty() {
+            r.status = "Running".into();
+        }
+        r.reason = st.reason.clone().or(r.reason.take());
+        r.succeeded = st.succeeded;
+        r.failed = st.failed;
+        r.finished = st.completion_time.or(r.finished);
+        if (r.status.clone(), r.finished) != before {
+            if let Some(cj) = r.cron_job.clone() {
+                self.dirty.insert(OwnerRef::new("CronJob", &key.0, &cj));
+            }
+        }
+    }
+
+    pub(crate) fn apply_action(&mut self, a: Action) {
+        match a {
+            Action::CreatePod(p) => {
+                self.create_pod(*p);
+            }
+            Action::DeletePod { key, reason, fail } => {
+                self.delete_pod(&key, reason.as_deref(), fail);
+            }
+            Action::Event {
+                type_,
+                reason,
+                kind,
+                namespace,
+                name,
+                message,
+            } => {
+                self.world
+                    .event(type_, &reason, &kind, &namespace, &name, message);
+            }
+            Action::Requeue { owner, at } => {
+                let at = at.max(self.world.now);
+                self.push(at, Ev::Requeue(owner));
+            }
+            Action::CreateJob(j) => super::apply::create_job(self, *j),
+            Action::DeleteJob { key, reason } => {
+                super::apply::delete_job(self, &key, reason.as_deref())
+            }
+            Action::ScaleReplicaSet { key, replicas } => {
+                if let Some(rs) = self.world.replica_sets.get_mut(&key) {
+                    rs.object.spec.replicas = Some(replicas);
+                    self.dirty
+                        .insert(OwnerRef::new("ReplicaSet", &key.0, &key.1));
+                }
+            }
+            Action::CreateReplicaSet(rs) => super::apply::create_replica_set(self, *rs),
+        }
+    }
+
+    /// Creates a pod as the API server would after admission: generated name, DaemonSet tolerations
+    /// and node pin, the DefaultTolerationSeconds tolerations, and the kubeplay behaviour.
+    pub fn create_pod(&mut self, p: NewPod) -> NsName {
+        let name = match &p.name {
+            Some(n) => n.clone(),
+            None => loop {
+                let n = format!("{}{}", p.generate_name, self.rng.suffix(5));
+                if !self
+                    .world
+                    .pods
+                    .contains_key(&(p.namespace.clone(), n.clone()))
+                {
+                    break n;
+                }
+            },
+        };
+        let meta = p.template.metadata.clone().unwrap_or_default();
+        let mut labels: BTreeMap<String, String> = meta.labels.unwrap_or_default();
+        labels.extend(p.labels);
+        let mut annotations: BTreeMap<String, String> = meta.annotations.unwrap_or_default();
+        annotations.extend(p.annotations);
+        let mut spec: PodSpec = p.template.spec.clone().unwrap_or_default();
+        if let Some(h) = p.hostname {
+            spec.hostname = Some(h);
+        }
+        if let Some(node) = &p.pin_node {
+            controllers::daemon_set::util::add_or_update_daemon_pod_tolerations(&mut spec);
+            pin_to_node(&mut spec, node);
+        }
+        add_default_toleration_seconds(&mut spec);
+        let behaviour = behaviour_of(&annotations, p.default_duration);
+        self.uid += 1;
+        let pod = SimPod {
+            namespace: p.namespace.clone(),
+            name: name.clone(),
+            uid: self.uid,
+            owner: p.owner.clone(),
+            labels,
+            annotations,
+            spec,
+            template_hash: p.template_hash,
+            node: None,
+            created: self.world.now,
+            scheduled: None,
+            started: None,
+            finished: None,
+            deleted: None,
+            phase: Phase::Pending,
+            ready: false,
+            ready_since: None,
+            exit_code: None,
+            restarts: 0,
+            reason: None,
+            message: None,
+            index: p.index,
+            behaviour,
+            attempt: p.attempt,
+            run_gen: 0,
+            waiting_reason: None,
+            scheduling_message: None,
+            conditions: Vec::new(),
+        };
+        let key = (p.namespace.clone(), name.clone());
+        if let Some(o) = &p.owner {
+            self.world.event(
+                "Normal",
+                "SuccessfulCreate",
+                &o.kind,
+                &o.namespace,
+                &o.name,
+                format!("Created pod: {name}"),
+            );
+            self.world
+                .pods_by_owner
+                .entry(o.clone())
+                .or_default()
+                .insert(key.clone());
+            self.dirty.insert(o.clone());
+        }
+        self.pending.insert((self.uid, key.clone()));
+        self.world.pods.insert(key.clone(), pod);
+        key
+    }
+
+    /// Deletes a pod (kubeplay treats graceful termination as immediate).
+    pub fn delete_pod(&mut self, key: &NsName, reason: Option<&str>, fail: bool) {
+        let now = self.world.now;
+        let Some(pod) = self.world.pods.get_mut(key) else {
+            return;
+        };
+        if pod.deleted.is_some() {
+            return;
+        }
+        let was_active = pod.active();
+        if fail && was_active {
+            pod.phase = Phase::Failed;
+            pod.finished = Some(now);
+        }
+        if let Some(r) = reason {
+            pod.reason = Some(r.to_string());
+        }
+        pod.deleted = Some(now);
+        pod.ready = false;
+        let owner = pod.owner.clone();
+        let node = pod.node.clone();
+        let spec_requests = scheduler::pod_requests(&pod.spec);
+        if was_active && pod.phase == Phase::Running {
+            if let Some(c) = pod.spec.containers.first() {
+                let msg = format!("Stopping container {}", c.name);
+                self.world
+                    .event("Normal", "Killing", "Pod", &key.0, &key.1, msg);
+            }
+        }
+        if let Some(n) = &node {
+            if let Some(set) = self.world.pods_by_node.get_mut(n) {
+                set.remove(key);
+            }
+            if was_active {
+                if let Some(u) = self.world.usage.get_mut(n) {
+                    u.remove(&spec_requests);
+                }
+                self.cluster_changed = true;
+            }
+        }
+        if let Some(o) = owner {
+            if let Some(set) = self.world.pods_by_owner.get_mut(&o) {
+                set.remove(key);
+            }
+            self.dirty.insert(o);
+        }
+        self.pending.retain(|(_, k)| k != key);
+    }
+
+    /// Tries to bind pending pods. Returns whether anything changed.
+    fn schedule_pending(&mut self) -> bool {
+        if self.pending.is_empty() {
+            return false;
+        }
+        let retry_all = std::mem::take(&mut self.cluster_changed);
+        let mut changed = false;
+        let candidates: Vec<(u64, NsName)> = self.pending.iter().cloned().collect();
+        let total = self.live_node_count();
+        for (uid, key) in candidates {
+            let Some(pod) = self.world.pods.get(&key) else {
+                self.pending.remove(&(uid, key));
+                continue;
+            };
+            if !retry_all && pod.scheduling_message.is_some() {
+                continue;
+            }
+            let result = self.try_schedule(&pod.spec, total);
+            match result {
+                Ok(node) => {
+                    self.pending.remove(&(uid, key.clone()));
+                    self.bind(&key, &node);
+                    changed = true;
+                }
+                Err(f) => {
+                    let pod = self.world.pods.get_mut(&key).expect("pod exists");
+                    if pod.scheduling_message.as_deref() != Some(f.message.as_str()) {
+                        pod.scheduling_message = Some(f.message.clone());
+                        self.world.event(
+                            "Warning",
+                            "FailedScheduling",
+                            "Pod",
+                            &key.0,
+                            &key.1,
+                            f.message,
+                        );
+                        changed = true;
+                    }
+                }
+            }
+        }
+        changed
+    }
+
+    /// One scheduling cycle for a pod. With a NodeAffinity PreFilter result (a DaemonSet pod's
+    /// `metadata.name` pin) only the named nodes are filtered, as upstream's `findNodesThatFitPod`.
+    fn try_schedule(
+        &self,
+        spec: &PodSpec,
+        total: usize,
+    ) -> Result<String, scheduler::ScheduleFailure> {
+        let prepared = scheduler::PreparedPod::new(spec);
+        let empty = NodeUsage::default();
+        fn pair<'a>(
+            n: &'a super::world::SimNode,
+            usage: &'a BTreeMap<String, NodeUsage>,
+            empty: &'a NodeUsage,
+        ) -> (&'a crate::nodes::NodeInfo, &'a NodeUsage) {
+            (&n.info, usage.get(&n.info.name).unwrap_or(empty))
+        }
+        let usage = &self.world.usage;
+        let with_usage = |n| pair(n, usage, &empty);
+        match &prepared.prefilter {
+            scheduler::PreFilter::NodeNames(names) => {
+                let nodes: Vec<_> = names
+                    .iter()
+                    .filter_map(|name| self.world.nodes.get(name))
+                    .filter(|n| n.removed.is_none())
+                    .map(with_usage)
+                    .collect();
+                prepared.schedule(total, nodes)
+            }
+            _ => {
+                let nodes: Vec<_> = self
+                    .world
+                    .nodes
+                    .values()
+                    .filter(|n| n.removed.is_none())
+                    .map(with_usage)
+                    .collect();
+                prepared.schedule(total, nodes)
+            }
+        }
+    }
+
+    fn live_node_count(&self) -> usize {
+        self.world
+            .nodes
+            .values()
+            .filter(|n| n.removed.is_none())
+            .count()
+    }
+
+    fn bind(&mut self, key: &NsName, node: &str) {
+        let now = self.world.now;
+        let pod = self.world.pods.get_mut(key).expect("pod exists");
+        pod.node = Some(node.to_string());
+        pod.scheduled = Some(now);
+        pod.scheduling_message = None;
+        let req = scheduler::pod_requests(&pod.spec);
+        let startup = pod.behaviour.startup;
+        let gen = pod.run_gen;
+        let owner = pod.owner.clone();
+        self.world
+            .usage
+            .entry(node.to_string())
+            .or_default()
+            .add(&req);
+        self.world
+            .pods_by_node
+            .entry(node.to_string())
+            .or_default()
+            .insert(key.clone());
+        self.world.event(
+            "Normal",
+            "Scheduled",
+            "Pod",
+            &key.0,
+            &key.1,
+            format!("Successfully assigned {}/{} to {node}", key.0, key.1),
+        );
+        if let Some(o) = owner {
+            self.dirty.insert(o);
+        }
+        self.push(now + startup, Ev::Start(key.clone(), gen));
+        // A pod bound to a node with an untolerated NoExecute taint is evicted as the taint manager would.
+        self.check_noexecute(key, node);
+    }
+
+    fn node_ready(&self, node: &str) -> bool {
+        self.world
+            .nodes
+            .get(node)
+            .is_some_and(|n| n.removed.is_none() && n.info.ready)
+    }
+
+    fn container_start(&mut self, key: &NsName, gen: u32) {
+        let now = self.world.now;
+        let Some(node) = self.world.pods.get(key).and_then(|p| p.node.clone()) else {
+            return;
+        };
+        if !self.node_ready(&node) {
+            // The kubelet is down: the container starts when the node comes back.
+            return;
+        }
+        let pod = self.world.pods.get_mut(key).expect("pod exists");
+        if pod.deleted.is_some()
+            || pod.run_gen != gen
+            || !matches!(pod.phase, Phase::Pending | Phase::Running)
+        {
+            return;
+        }
+        let first = pod.started.is_none();
+        pod.phase = Phase::Running;
+        pod.started.get_or_insert(now);
+        pod.ready = true;
+        pod.ready_since = Some(now);
+        pod.waiting_reason = None;
+        let duration = pod.behaviour.duration;
+        let container = pod
+            .spec
+            .containers
+            .first()
+            .map(|c| (c.name.clone(), c.image.clone().unwrap_or_default()));
+        let owner = pod.owner.clone();
+        if let Some((c, image)) = container {
+            if first {
+                self.world.event(
+                    "Normal",
+                    "Pulled",
+                    "Pod",
+                    &key.0,
+                    &key.1,
+                    format!("Container image \"{image}\" already present on machine"),
+                );
+            }
+            self.world.event(
+                "Normal",
+                "Created",
+                "Pod",
+                &key.0,
+                &key.1,
+                format!("Created container: {c}"),
+            );
+            self.world.event(
+                "Normal",
+                "Started",
+                "Pod",
+                &key.0,
+                &key.1,
+                format!("Started container {c}"),
+            );
+        }
+        if let Some(d) = duration {
+            self.push(now + d, Ev::Exit(key.clone(), gen));
+        }
+        if let Some(o) = owner {
+            self.dirty.insert(o);
+        }
+    }
+
+    fn container_exit(&mut self, key: &NsName, gen: u32) {
+        let now = self.world.now;
+        let Some(pod) = self.world.pods.get_mut(key) else {
+            return;
+        };
+        if pod.deleted.is_some() || pod.run_gen != gen || pod.phase != Phase::Running {
+            return;
+        }
+        let code = pod.behaviour.exit_code(pod.attempt);
+        pod.exit_code = Some(code);
+        pod.ready = false;
+        let policy = pod
+            .spec
+            .restart_policy
+            .clone()
+            .unwrap_or_else(|| "Always".into());
+        let restart = policy == "Always" || (policy == "OnFailure" && code != 0);
+        let owner = pod.owner.clone();
+        if restart {
+            pod.restarts += 1;
+            pod.attempt += 1;
+            pod.run_gen += 1;
+            pod.waiting_reason = Some(if code == 0 {
+                "Completed".into()
+            } else {
+                "CrashLoopBackOff".into()
+            });
+            let delay = crash_loop_backoff(pod.restarts);
+            let gen = pod.run_gen;
+            let c = pod
+                .spec
+                .containers
+                .first()
+                .map(|c| c.name.clone())
+                .unwrap_or_default();
+            self.world.event(
+                "Warning",
+                "BackOff",
+                "Pod",
+                &key.0,
+                &key.1,
+                format!(
+                    "Back-off restarting failed container {c} in pod {}_{}",
+                    key.1, key.0
+                ),
+            );
+            self.push(now + delay, Ev::Start(key.clone(), gen));
+        } else {
+            pod.phase = if code == 0 {
+                Phase::Succeeded
+            } else {
+                Phase::Failed
+            };
+            pod.reason = Some(if code == 0 {
+                "Completed".into()
+            } else {
+                "Error".into()
+            });
+            pod.finished = Some(now);
+            let req = scheduler::pod_requests(&pod.spec);
+            if let Some(n) = pod.node.clone() {
+                if let Some(u) = self.world.usage.get_mut(&n) {
+                    u.remove(&req);
+                }
+            }
+            self.cluster_changed = true;
+        }
+        if let Some(o) = owner {
+            self.dirty.insert(o);
+        }
+    }
+
+    /// The first NoExecute taint of `node` the pod does not tolerate, with the toleration time limit
+    /// of a matching toleration, if any: Some(None) means evict now.
+    fn untolerated_noexecute(&self, key: &NsName, node: &str) -> Option<Option<i64>> {
+        let pod = self.world.pods.get(key)?;
+        let info = &self.world.nodes.get(node)?.info;
+        let tolerations = pod.spec.tolerations.as_deref().unwrap_or_default();
+        let mut min_secs: Option<i64> = None;
+        let mut any = false;
+        for t in info.taints.iter().filter(|t| t.effect == "NoExecute") {
+            let matching: Vec<&Toleration> = tolerations
+                .iter()
+                .filter(|tol| scheduler::taint_toleration::tolerates_taint(tol, t, false))
+                .collect();
+            if matching.is_empty() {
+                return Some(None);
+            }
+            // A toleration with tolerationSeconds bounds how long the pod stays.
+            if let Some(s) = matching
+                .iter()
+                .filter_map(|tol| tol.toleration_seconds)
+                .min()
+            {
+                if matching.iter().all(|tol| tol.toleration_seconds.is_some()) {
+                    any = true;
+                    min_secs = Some(min_secs.map_or(s, |m: i64| m.min(s)));
+                }
+            }
+        }
+        if any {
+            Some(min_secs)
+        } else {
+            None
+        }
+    }
+
+    /// Schedules NoExecute evictions for a pod on `node` (pkg/controller/tainteviction).
+    pub(crate) fn check_noexecute(&mut self, key: &NsName, node: &str) {
+        match self.untolerated_noexecute(key, node) {
+            None => {}
+            Some(None) => {
+                let now = self.world.now;
+                self.push(now, Ev::Evict(key.clone(), node.to_string()));
+            }
+            Some(Some(secs)) => {
+                let now = self.world.now;
+                self.push(
+                    now + secs.max(0) * 1000,
+                    Ev::Evict(key.clone(), node.to_string()),
+                );
+            }
+        }
+    }
+
+    /// After a node's taints changed: evict what no longer tolerates them.
+    pub(crate) fn node_taints_changed(&mut self, node: &str) {
+        let keys: Vec<NsName> = self
+            .world
+            .pods_by_node
+            .get(node)
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect();
+        for k in keys {
+            self.check_noexecute(&k, node);
+        }
+        self.nodes_changed();
+    }
+
+    /// `node NAME down`: the kubelet stops; after the grace period the node is Unknown and tainted.
+    pub(crate) fn node_down(&mut self, node: &str) {
+        let now = self.world.now;
+        let gen = {
+            let g = self.node_gen.entry(node.to_string()).or_default();
+            *g += 1;
+            *g
+        };
+        self.push(
+            now + NODE_MONITOR_GRACE,
+            Ev::NodeUnreachable(node.to_string(), gen),
+        );
+    }
+
+    fn node_unreachable(&mut self, node: &str) {
+        let Some(n) = self.world.nodes.get_mut(node) else {
+            return;
+        };
+        n.info.ready = false;
+        for effect in ["NoSchedule", "NoExecute"] {
+            if !n
+                .info
+                .taints
+                .iter()
+                .any(|t| t.key == nodes::TAINT_UNREACHABLE && t.effect == effect)
+            {
+                n.info.taints.push(Taint {
+                    key: nodes::TAINT_UNREACHABLE.into(),
+                    effect: effect.into(),
+                    value: None,
+                    time_added: None,
+                });
+            }
+        }
+        self.world.event(
+            "Normal",
+            "NodeNotReady",
+            "Node",
+            "",
+            node,
+            format!("Node {node} status is now: NodeNotReady"),
+        );
+        let keys: Vec<NsName> = self
+            .world
+            .pods_by_node
+            .get(node)
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect();
+        for k in &keys {
+            if let Some(p) = self.world.pods.get_mut(k) {
+                p.ready = false;
+                if let Some(o) = p.owner.clone() {
+                    self.dirty.insert(o);
+                }
+            }
+        }
+        self.node_taints_changed(node);
+    }
+
+    /// `node NAME up`: Ready again, the unreachable/not-ready taints go, containers (re)start.
+    pub(crate) fn node_up(&mut self, node: &str) {
+        *self.node_gen.entry(node.to_string()).or_default() += 1;
+        let now = self.world.now;
+        let Some(n) = self.world.nodes.get_mut(node) else {
+            return;
+        };
+        let was_ready = n.info.ready;
+        n.info.ready = true;
+        n.info
+            .taints
+            .retain(|t| t.key != nodes::TAINT_UNREACHABLE && t.key != nodes::TAINT_NOT_READY);
+        if !was_ready {
+            self.world.event(
+                "Normal",
+                "NodeReady",
+                "Node",
+                "",
+                node,
+                format!("Node {node} status is now: NodeReady"),
+            );
+        }
+        let keys: Vec<NsName> = self
+            .world
+            .pods_by_node
+            .get(node)
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect();
+        for k in keys {
+            let Some(p) = self.world.pods.get_mut(&k) else {
+                continue;
+            };
+            match p.phase {
+                Phase::Running => {
+                    p.ready = true;
+                    p.ready_since = Some(now);
+                }
+                Phase::Pending => {
+                    let (startup, gen) = (p.behaviour.startup, p.run_gen);
+                    self.push(now + startup, Ev::Start(k.clone(), gen));
+                }
+                _ => {}
+            }
+            if let Some(o) = self.world.pods.get(&k).and_then(|p| p.owner.clone()) {
+                self.dirty.insert(o);
+            }
+        }
+        self.nodes_changed();
+    }
+
+    /// A node leaves the cluster: pod GC deletes its pods (pkg/controller/podgc `gcOrphaned`).
+    pub(crate) fn remove_node(&mut self, node: &str) {
+        let now = self.world.now;
+        let Some(n) = self.world.nodes.get_mut(node) else {
+            return;
+        };
+        if n.removed.is_some() {
+            return;
+        }
+        n.removed = Some(now);
+        let keys: Vec<NsName> = self
+            .world
+            .pods_by_node
+            .get(node)
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect();
+        for k in keys {
+            if let Some(p) = self.world.pods.get_mut(&k) {
+                p.conditions
+                    .push(("DisruptionTarget".into(), "DeletionByPodGC".into()));
+            }
+            self.delete_pod(&k, Some("DeletionByPodGC"), false);
+        }
+        self.world.usage.remove(node);
+        self.world.event(
+            "Normal",
+            "RemovingNode",
+            "Node",
+            "",
+            node,
+            format!("Node {node} event: Removing Node {node} from Controller"),
+        );
+        self.nodes_changed();
+    }
+
+    /// All events so far.
+    pub fn events(&self) -> &[SimEvent] {
+        &self.world.events
+    }
+}
+
+/// Pins a DaemonSet pod to its node: required node affinity `matchFields metadata.name In [node]`,
+/// replacing the template's required terms (daemonset_util.go `ReplaceDaemonSetPodNodeNameNodeAffinity`).
+fn pin_to_node(spec: &mut PodSpec, node: &str) {
+    controllers::daemon_set::util::replace_daemon_set_pod_node_name_node_affinity(spec, node);
+    // Keep the helper's result; make sure an affinity exists even if it chose not to set one.
+    if spec.affinity.is_none() {
+        spec.affinity = Some(Affinity {
+            node_affinity: Some(NodeAffinity {
+                required_during_scheduling_ignored_during_execution: Some(NodeSelector {
+                    node_selector_terms: vec![NodeSelectorTerm {
+                        match_fields: Some(vec![NodeSelectorRequirement {
+                            key: "metadata.name".into(),
+                            operator: "In".into(),
+                            values: Some(vec![node.into()]),
+                        }]),
+                        match_expressions: None,
+                    }],
+                }),
+                preferred_during_scheduling_ignored_during_execution: None,
+            }),
+            ..Default::default()
+        });
+    }
+}
+
+/// The `DefaultTolerationSeconds` admission plugin.
+fn add_default_toleration_seconds(spec: &mut PodSpec) {
+    let tols = spec.tolerations.get_or_insert_with(Vec::new);
+    for key in [nodes::TAINT_NOT_READY, nodes::TAINT_UNREACHABLE] {
+        let has = tols.iter().any(|t| {
+            (t.key.as_deref() == Some(key)
+                || (t.key.is_none() && t.operator.as_deref() == Some("Exists")))
+                && (t.effect.is_none() || t.effect.as_deref() == Some("NoExecute"))
+        });
+        if !has {
+            tols.push(Toleration {
+                key: Some(key.into()),
+                operator: Some("Exists".into()),
+                effect: Some("NoExecute".into()),
+                toleration_seconds: Some(DEFAULT_TOLERATION_SECONDS),
+                value: None,
+            });
+        }
+    }
+}
+
+/// Reads the `kubeplay.io/*` annotations. Malformed values fall back to defaults (the manifest
+/// validator reports them with their position before a simulation runs).
+pub fn behaviour_of(
+    annotations: &BTreeMap<String, String>,
+    default_duration: Option<Millis>,
+) -> Behaviour {
+    let startup = annotations
+        .get(ANN_STARTUP)
+        .and_then(|s| duration::parse(s).ok())
+        .unwrap_or(0)
+        .max(0);
+    let duration = match annotations.get(ANN_DURATION) {
+        Some(s) => duration::parse(s)
+            .ok()
+            .map(|d| d.max(0))
+            .or(default_duration),
+        None => default_duration,
+    };
+    let exit_codes = annotations
+        .get(ANN_EXIT_CODES)
+        .map(|s| s.split(',').filter_map(|c| c.trim().parse().ok()).collect())
+        .unwrap_or_default();
+    Behaviour {
+        startup,
+        duration,
+        exit_codes,
+    }
+}

@@ -1,0 +1,196 @@
+//! The simulation's result as the CLI's `simulate -o json` contract and the page see it: every node,
+//! pod, Job and event with RFC3339 UTC times (`Z`), absent values `null`.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::engine::Engine;
+use super::world::{OwnerRef, Phase};
+use crate::duration::Millis;
+
+/// Formats Unix milliseconds as RFC3339 UTC (`2026-01-01T00:00:00Z`, milliseconds only when present).
+pub fn rfc3339(unix_ms: i64) -> String {
+    let dt = chrono::DateTime::from_timestamp_millis(unix_ms).unwrap_or_default();
+    let fmt = if unix_ms % 1000 == 0 {
+        chrono::SecondsFormat::Secs
+    } else {
+        chrono::SecondsFormat::Millis
+    };
+    dt.to_rfc3339_opts(fmt, true)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TaintOut {
+    pub key: String,
+    pub value: Option<String>,
+    pub effect: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NodeOut {
+    pub name: String,
+    pub labels: BTreeMap<String, String>,
+    pub taints: Vec<TaintOut>,
+    pub unschedulable: bool,
+    pub ready: bool,
+    pub added: String,
+    pub removed: Option<String>,
+    #[serde(rename = "cpuMilli")]
+    pub cpu_milli: i64,
+    pub memory: i64,
+    pub pods: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PodOut {
+    pub name: String,
+    pub namespace: String,
+    pub owner: Option<OwnerRef>,
+    pub node: Option<String>,
+    pub index: Option<i32>,
+    pub created: String,
+    pub scheduled: Option<String>,
+    pub started: Option<String>,
+    pub finished: Option<String>,
+    pub deleted: Option<String>,
+    pub phase: Phase,
+    #[serde(rename = "exitCode")]
+    pub exit_code: Option<i32>,
+    pub restarts: i32,
+    pub reason: Option<String>,
+    /// The last FailedScheduling message of a pod that never got a node, or a failure message.
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct JobOut {
+    pub name: String,
+    pub namespace: String,
+    #[serde(rename = "cronJob")]
+    pub cron_job: Option<String>,
+    #[serde(rename = "scheduledTime")]
+    pub scheduled_time: Option<String>,
+    pub created: String,
+    pub finished: Option<String>,
+    pub deleted: Option<String>,
+    pub status: String,
+    pub reason: Option<String>,
+    pub succeeded: i32,
+    pub failed: i32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EventOut {
+    pub time: String,
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub reason: String,
+    pub object: String,
+    pub message: String,
+}
+
+/// The whole timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct Timeline {
+    pub start: String,
+    pub end: String,
+    pub nodes: Vec<NodeOut>,
+    pub pods: Vec<PodOut>,
+    pub jobs: Vec<JobOut>,
+    pub events: Vec<EventOut>,
+}
+
+impl Timeline {
+    /// Builds the timeline of an engine run from `start_unix_ms` to its current time.
+    pub fn from_engine(e: &Engine) -> Self {
+        let base = e.start_unix_ms();
+        let t = |ms: Millis| rfc3339(base + ms);
+        let opt = |ms: Option<Millis>| ms.map(|m| rfc3339(base + m));
+        let w = &e.world;
+        let nodes = w
+            .nodes
+            .values()
+            .map(|n| NodeOut {
+                name: n.info.name.clone(),
+                labels: n.info.labels.clone(),
+                taints: n
+                    .info
+                    .taints
+                    .iter()
+                    .map(|x| TaintOut {
+                        key: x.key.clone(),
+                        value: x.value.clone(),
+                        effect: x.effect.clone(),
+                    })
+                    .collect(),
+                unschedulable: n.info.unschedulable,
+                ready: n.info.ready,
+                added: t(n.added),
+                removed: opt(n.removed),
+                cpu_milli: n.info.cpu_milli,
+                memory: n.info.memory,
+                pods: n.info.pods,
+            })
+            .collect();
+        let mut pods: Vec<_> = w.pods.values().collect();
+        pods.sort_by_key(|p| p.uid);
+        let pods = pods
+            .into_iter()
+            .map(|p| PodOut {
+                name: p.name.clone(),
+                namespace: p.namespace.clone(),
+                owner: p.owner.clone(),
+                node: p.node.clone(),
+                index: p.index,
+                created: t(p.created),
+                scheduled: opt(p.scheduled),
+                started: opt(p.started),
+                finished: opt(p.finished),
+                deleted: opt(p.deleted),
+                phase: p.phase,
+                exit_code: p.exit_code,
+                restarts: p.restarts,
+                reason: p.reason.clone(),
+                message: p.message.clone().or_else(|| p.scheduling_message.clone()),
+            })
+            .collect();
+        let mut jobs: Vec<_> = w.job_records.iter().collect();
+        jobs.sort_by_key(|(k, r)| (r.created, (*k).clone()));
+        let jobs = jobs
+            .into_iter()
+            .map(|((ns, name), r)| JobOut {
+                name: name.clone(),
+                namespace: ns.clone(),
+                cron_job: r.cron_job.clone(),
+                scheduled_time: opt(r.scheduled_time),
+                created: t(r.created),
+                finished: opt(r.finished),
+                deleted: opt(r.deleted),
+                status: r.status.clone(),
+                reason: r.reason.clone(),
+                succeeded: r.succeeded,
+                failed: r.failed,
+            })
+            .collect();
+        let events = w
+            .events
+            .iter()
+            .map(|ev| EventOut {
+                time: t(ev.time),
+                type_: ev.type_.to_string(),
+                reason: ev.reason.clone(),
+                object: ev.object.clone(),
+                message: ev.message.clone(),
+            })
+            .collect();
+        Timeline {
+            start: t(0),
+            end: t(w.now),
+            nodes,
+            pods,
+            jobs,
+            events,
+        }
+    }
+}

@@ -1,0 +1,244 @@
+//! The simulated cluster's state: nodes, pods and the workload objects the controllers reconcile,
+//! like the API server's store. Only BTreeMaps, so every walk over it is in a stable order.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use k8s_openapi::api::apps::v1::{DaemonSet, Deployment, ReplicaSet};
+use k8s_openapi::api::batch::v1::{CronJob, Job};
+use k8s_openapi::api::core::v1::{Pod, PodSpec};
+use serde::Serialize;
+
+use crate::duration::Millis;
+use crate::nodes::NodeInfo;
+use crate::objects::Object;
+use crate::scheduler::NodeUsage;
+
+/// (namespace, name) of a namespaced object.
+pub type NsName = (String, String);
+
+/// Who owns a pod or a Job (`metadata.ownerReferences` with `controller: true`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct OwnerRef {
+    pub kind: String,
+    #[serde(skip)]
+    pub namespace: String,
+    pub name: String,
+}
+
+impl OwnerRef {
+    pub fn new(kind: &str, namespace: &str, name: &str) -> Self {
+        Self {
+            kind: kind.into(),
+            namespace: namespace.into(),
+            name: name.into(),
+        }
+    }
+}
+
+/// A pod's phase (`status.phase`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Phase {
+    Pending,
+    Running,
+    Succeeded,
+    Failed,
+}
+
+/// How a pod's containers behave, from the `kubeplay.io/*` annotations of its template.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Behaviour {
+    /// `kubeplay.io/startup`: from scheduled to Running (and Ready).
+    pub startup: Millis,
+    /// `kubeplay.io/duration`: how long each run lasts; None runs until deleted.
+    pub duration: Option<Millis>,
+    /// `kubeplay.io/exit-codes`: exit code per attempt, the last one repeating.
+    pub exit_codes: Vec<i32>,
+}
+
+impl Behaviour {
+    /// The exit code of attempt `n` (0-based).
+    pub fn exit_code(&self, n: u32) -> i32 {
+        match self.exit_codes.get(n as usize) {
+            Some(c) => *c,
+            None => self.exit_codes.last().copied().unwrap_or(0),
+        }
+    }
+}
+
+/// One pod, alive or gone (the timeline keeps every pod ever created).
+#[derive(Debug, Clone)]
+pub struct SimPod {
+    pub namespace: String,
+    pub name: String,
+    pub uid: u64,
+    pub owner: Option<OwnerRef>,
+    pub labels: BTreeMap<String, String>,
+    pub annotations: BTreeMap<String, String>,
+    pub spec: PodSpec,
+    /// `pod-template-hash` / `controller-revision-hash` of the template it came from.
+    pub template_hash: String,
+    pub node: Option<String>,
+    pub created: Millis,
+    pub scheduled: Option<Millis>,
+    pub started: Option<Millis>,
+    pub finished: Option<Millis>,
+    pub deleted: Option<Millis>,
+    pub phase: Phase,
+    /// The Ready condition: Running with its container up (and the node Ready).
+    pub ready: bool,
+    /// Since when the pod is Ready (for minReadySeconds / AVAILABLE).
+    pub ready_since: Option<Millis>,
+    pub exit_code: Option<i32>,
+    pub restarts: i32,
+    /// Why the pod ended or was removed (`Evicted`, `DeadlineExceeded`, `NodeLost`, ...).
+    pub reason: Option<String>,
+    pub message: Option<String>,
+    /// Completion index of an Indexed Job's pod.
+    pub index: Option<i32>,
+    pub behaviour: Behaviour,
+    /// Which attempt the current run is (selects the exit code).
+    pub attempt: u32,
+    /// Bumped at every container (re)start: stale timer events carry an older value and are dropped.
+    pub run_gen: u32,
+    /// The waiting reason shown by kubectl while the container is not running (`CrashLoopBackOff`).
+    pub waiting_reason: Option<String>,
+    /// The last FailedScheduling message, to report each distinct one once.
+    pub scheduling_message: Option<String>,
+    /// Pod conditions set by the control plane (`DisruptionTarget` on eviction/drain).
+    pub conditions: Vec<(String, String)>,
+}
+
+impl SimPod {
+    pub fn key(&self) -> NsName {
+        (self.namespace.clone(), self.name.clone())
+    }
+    /// Not deleted yet.
+    pub fn alive(&self) -> bool {
+        self.deleted.is_none()
+    }
+    /// Alive and not finished: counts for its owner and uses node resources.
+    pub fn active(&self) -> bool {
+        self.deleted.is_none() && matches!(self.phase, Phase::Pending | Phase::Running)
+    }
+    /// Ready for at least `min_ready` at `now` (AVAILABLE).
+    pub fn available(&self, now: Millis, min_ready: Millis) -> bool {
+        self.ready && self.ready_since.is_some_and(|t| now - t >= min_ready)
+    }
+}
+
+/// A node of the cluster and its history.
+#[derive(Debug, Clone)]
+pub struct SimNode {
+    pub info: NodeInfo,
+    pub added: Millis,
+    pub removed: Option<Millis>,
+}
+
+/// A Kubernetes event (`kubectl get events`, `describe`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SimEvent {
+    pub time: Millis,
+    /// `Normal` or `Warning`.
+    pub type_: &'static str,
+    pub reason: String,
+    /// `Kind/name`.
+    pub object: String,
+    pub namespace: String,
+    pub message: String,
+}
+
+/// A workload object with the time it was created (for AGE) and its controller's private state.
+#[derive(Debug, Clone)]
+pub struct Tracked<T, S> {
+    pub object: T,
+    pub created: Millis,
+    pub deleted: Option<Millis>,
+    pub state: S,
+}
+
+/// The whole cluster.
+#[derive(Debug, Clone, Default)]
+pub struct World {
+    pub now: Millis,
+    /// The wall-clock time (Unix milliseconds) that virtual time 0 stands for.
+    pub start_unix_ms: i64,
+    pub nodes: BTreeMap<String, SimNode>,
+    /// Resources requested by active pods bound to each live node.
+    pub usage: BTreeMap<String, NodeUsage>,
+    pub pods: BTreeMap<NsName, SimPod>,
+    /// Live pods by owner, and by node.
+    pub pods_by_owner: BTreeMap<OwnerRef, BTreeSet<NsName>>,
+    pub pods_by_node: BTreeMap<String, BTreeSet<NsName>>,
+    pub daemon_sets: BTreeMap<NsName, Tracked<DaemonSet, crate::controllers::daemon_set::State>>,
+    pub replica_sets: BTreeMap<NsName, Tracked<ReplicaSet, crate::controllers::replica_set::State>>,
+    pub deployments: BTreeMap<NsName, Tracked<Deployment, crate::controllers::deployment::State>>,
+    pub jobs: BTreeMap<NsName, Tracked<Job, crate::controllers::job::State>>,
+    pub cron_jobs: BTreeMap<NsName, Tracked<CronJob, crate::controllers::cron_job::State>>,
+    /// Bare pods as applied (their SimPod lives in `pods`).
+    pub bare_pods: BTreeMap<NsName, Pod>,
+    /// Objects kubeplay stores but does not reconcile (ConfigMap, Service, PV/PVC, ...).
+    pub others: BTreeMap<crate::objects::ObjectKey, Object>,
+    pub events: Vec<SimEvent>,
+    /// Every Job ever created, for the timeline (name, namespace) -> record.
+    pub job_records: BTreeMap<NsName, JobRecord>,
+}
+
+/// What the timeline says about a Job.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct JobRecord {
+    pub cron_job: Option<String>,
+    pub scheduled_time: Option<Millis>,
+    pub created: Millis,
+    pub finished: Option<Millis>,
+    pub deleted: Option<Millis>,
+    /// Running, Complete, Failed, Suspended.
+    pub status: String,
+    pub reason: Option<String>,
+    pub succeeded: i32,
+    pub failed: i32,
+}
+
+impl World {
+    /// Live pods owned by `owner`.
+    pub fn pods_of<'a>(&'a self, owner: &OwnerRef) -> impl Iterator<Item = &'a SimPod> + 'a {
+        self.pods_by_owner
+            .get(owner)
+            .into_iter()
+            .flatten()
+            .filter_map(|k| self.pods.get(k))
+    }
+    /// Live pods bound to `node`.
+    pub fn pods_on<'a>(&'a self, node: &str) -> impl Iterator<Item = &'a SimPod> + 'a {
+        self.pods_by_node
+            .get(node)
+            .into_iter()
+            .flatten()
+            .filter_map(|k| self.pods.get(k))
+    }
+    /// Nodes that exist now.
+    pub fn live_nodes(&self) -> impl Iterator<Item = &NodeInfo> {
+        self.nodes
+            .values()
+            .filter(|n| n.removed.is_none())
+            .map(|n| &n.info)
+    }
+    /// Records an event.
+    pub fn event(
+        &mut self,
+        type_: &'static str,
+        reason: &str,
+        kind: &str,
+        ns: &str,
+        name: &str,
+        message: String,
+    ) {
+        self.events.push(SimEvent {
+            time: self.now,
+            type_,
+            reason: reason.into(),
+            object: format!("{kind}/{name}"),
+            namespace: ns.into(),
+            message,
+        });
+    }
+}

@@ -1,6 +1,6 @@
 // scripts/build-www.mjs — bundles CodeMirror 6 from node_modules into www/vendor/codemirror.js (one ES
 // module, minified) so the static page needs no network. Run after `npm ci`: `node scripts/build-www.mjs`.
-// The wasm package (www/pkg) is built separately by scripts/build-wasm.sh.
+// The wasm package (www/pkg) is built separately by scripts/build.sh.
 import { build } from 'esbuild';
 import { mkdirSync, statSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -46,5 +46,5 @@ const raw = statSync(outfile).size;
 const gz = gzipSync(readFileSync(outfile), { level: 9 }).length;
 console.log(`built ${relative(root, outfile)}: ${(raw / 1024).toFixed(1)} kB raw, ${(gz / 1024).toFixed(1)} kB gzip`);
 if (!existsSync(join(root, 'www', 'pkg', 'kubeplay_wasm.js'))) {
-  console.log('note: www/pkg/ is missing; build the wasm package with scripts/build-wasm.sh');
+  console.log('note: www/pkg/ is missing; build the wasm package with scripts/build.sh');
 }

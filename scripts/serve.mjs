@@ -1,5 +1,5 @@
 // scripts/serve.mjs — serves the static page www/ on http://127.0.0.1:PORT/ (PORT defaults to 8080).
-// Build first: scripts/build-wasm.sh (www/pkg) and `node scripts/build-www.mjs` (www/vendor).
+// Build first: scripts/build.sh (www/pkg and www/vendor); scripts/serve.sh does both.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, WWW_DIR } from '../tests/server.mjs';
@@ -11,7 +11,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 for (const [file, how] of [
   ['vendor/codemirror.js', 'node scripts/build-www.mjs'],
-  ['pkg/kubeplay_wasm.js', 'scripts/build-wasm.sh'],
+  ['pkg/kubeplay_wasm.js', 'scripts/build.sh'],
 ]) {
   if (!existsSync(join(WWW_DIR, file))) console.warn(`serve: www/${file} is missing; run ${how}`);
 }

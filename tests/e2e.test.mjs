@@ -1,7 +1,9 @@
 // tests/e2e.test.mjs — end-to-end tests of the page in headless Chromium (node:test + playwright-core)
 // against the real wasm package in www/pkg: errors at line:column and marked in the editor, the summary,
-// Node Lists from kubectl, Korean, saving across reloads, share links, examples, offline, and a
-// 5,000-node table and grid. Fails (never skips) when Chromium or the wasm package is missing.
+// Node Lists from kubectl, Korean, saving across reloads, share links, examples, offline use, a
+// 5,000-node table and grid, and that an engine crash or a missing engine never loses the text.
+// Fails (never skips) when Chromium or the wasm package is missing (it runs scripts/build.sh first
+// when www/pkg is absent).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -34,13 +36,14 @@ function ensureBuilt() {
     throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium chromium-driver`);
   }
   if (!existsSync(join(WWW_DIR, 'vendor', 'codemirror.js'))) run(process.execPath, ['scripts/build-www.mjs']);
-  if (!existsSync(join(PKG_DIR, 'kubeplay_wasm.js')) && !process.env.KUBEPLAY_PKG_DIR) {
-    const script = join(ROOT, 'scripts', 'build-wasm.sh');
-    if (existsSync(script)) run('bash', [script]);
+  if (!existsSync(join(PKG_DIR, 'kubeplay_wasm_bg.wasm')) && !process.env.KUBEPLAY_PKG_DIR) {
+    // The build script of the repository (builds www/pkg and www/vendor when missing or stale).
+    const script = ['build.sh', 'build-wasm.sh'].map((f) => join(ROOT, 'scripts', f)).find((f) => existsSync(f));
+    if (script) run('bash', [script]);
   }
   for (const f of ['kubeplay_wasm.js', 'kubeplay_wasm_bg.wasm']) {
     if (!existsSync(join(PKG_DIR, f))) {
-      throw new Error(`the wasm package is missing (${join(PKG_DIR, f)}): build it with scripts/build-wasm.sh`);
+      throw new Error(`the wasm package is missing (${join(PKG_DIR, f)}): build it with scripts/build.sh`);
     }
   }
 }
@@ -313,12 +316,15 @@ test('a kind: List of Nodes from kubectl get nodes -o yaml is accepted', async (
     assert.match(await worker.textContent(), /Cordoned/);
     // The nodes editor switched to YAML highlighting, and a typo there is reported in the nodes list.
     const n = await checks(page);
-    await page.evaluate(() => 0);
-    await replaceText(page, 'nodes', NODE_LIST.replace('    podCIDR: 10.244.0.0/24', '    podCIRD: 10.244.0.0/24'));
+    const typo = NODE_LIST.replace('    podCIDR: 10.244.0.0/24', '    podCIRD: 10.244.0.0/24');
+    await replaceText(page, 'nodes', typo);
     assert.ok((await checks(page)) > n);
     const errs = await errorItems(page, 'nodes');
     assert.equal(errs.length, 1, JSON.stringify(errs));
-    assert.match(errs[0], /^\d+:5\s+unknown field "items\[0\]\.spec\.podCIRD"|^\d+:5\s+unknown field ".*podCIRD"/);
+    const line = typo.split('\n').findIndex((l) => l.includes('podCIRD')) + 1;
+    assert.ok(errs[0].replace(/\s+/g, ' ').startsWith(`${line}:5 unknown field "`), errs[0]);
+    assert.match(errs[0], /podCIRD"/);
+    assert.equal(await page.locator('[data-editor=nodes] .cm-kp-errorLine').count(), 1);
     assert.deepEqual(page.problems, []);
   } finally {
     await ctx.close();
@@ -522,28 +528,85 @@ test('the node grid renders only the visible cards of 5,000 nodes', async () => 
 test('works offline once loaded', async () => {
   const { ctx, page } = await openPage();
   try {
-    await page.evaluate(async () => {
+    // The service worker is ready once it has stored the whole page, the wasm included.
+    const cached = await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
-    });
-    // Wait until the worker cached what the page loaded (the wasm included).
-    await page.waitForFunction(async () => {
       const cache = await caches.open('kubeplay-v1');
-      const keys = (await cache.keys()).map((r) => new URL(r.url).pathname);
-      return ['/', '/js/main.js', '/vendor/codemirror.js', '/pkg/kubeplay_wasm.js', '/pkg/kubeplay_wasm_bg.wasm'].every((p) => keys.includes(p));
-    }, null, { timeout: 10000 });
+      return (await cache.keys()).map((r) => new URL(r.url).pathname);
+    });
+    for (const p of ['/', '/js/main.js', '/vendor/codemirror.js', '/pkg/kubeplay_wasm.js', '/pkg/kubeplay_wasm_bg.wasm']) {
+      assert.ok(cached.includes(p), `${p} cached: ${cached}`);
+    }
     const before = await page.evaluate(() => globalThis.kubeplay.state());
-    const failed = [];
-    page.on('requestfailed', (r) => failed.push(`${new URL(r.url()).pathname} ${r.failure()?.errorText} sw=${!!r.serviceWorker?.()}`));
     await ctx.setOffline(true);
     await page.reload();
-    await waitReady(page).catch(async (e) => {
-      const info = await page.evaluate(() => [document.body.dataset.engine, document.body.dataset.checks, document.getElementById('banner').textContent, !!navigator.serviceWorker.controller]);
-      throw new Error(`${e.message} ${JSON.stringify(info)} ${failed.join(', ')}`);
-    });
+    await waitReady(page);
     assert.deepEqual(await page.evaluate(() => globalThis.kubeplay.state()), before);
     assert.equal(await page.locator('[data-editor=manifests] .cm-content').count(), 1);
+    assert.equal(await page.locator('#banner').isHidden(), true);
   } finally {
     await ctx.setOffline(false);
+    await ctx.close();
+  }
+});
+
+test('an engine crash (a Rust panic) shows a message, keeps the text and recovers', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  // The real package, wrapped so that check() traps like a panicking wasm when the text says PANIC.
+  await ctx.route(/\/pkg\/kubeplay_wasm\.js$/, (route) =>
+    route.fulfill({
+      contentType: 'text/javascript',
+      body: `import init, * as real from './kubeplay_wasm.js?real';
+        export default init;
+        export class Playground extends real.Playground {
+          check(m, n) {
+            if (m.includes('PANIC')) throw new WebAssembly.RuntimeError('unreachable');
+            return super.check(m, n);
+          }
+        }`,
+    }),
+  );
+  const { page } = await openPage({ context: ctx });
+  try {
+    await page.click('[data-editor=manifests] .cm-content');
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.insertText('# PANIC\n');
+    await page.waitForFunction(() => !document.querySelector('#banner').hidden);
+    assert.match(await page.textContent('#banner'), /engine crashed/i);
+    assert.match(await editorText(page, 'manifests'), /# PANIC\n$/);
+    // The engine restarts by itself (a fresh wasm instance); the next edit is checked again.
+    await page.waitForFunction(() => globalThis.kubeplay.engine() === 'ready');
+    const n = await checks(page);
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('\n');
+    await waitCheckedAfter(page, n);
+    await page.waitForFunction(() => document.querySelector('#banner').hidden);
+    await page.reload();
+    await waitReady(page);
+    assert.match(await editorText(page, 'manifests'), /# PANI\n$/);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('a page whose engine cannot load says so and keeps the editors', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  await ctx.route(/\/pkg\/kubeplay_wasm_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const page = await ctx.newPage();
+  try {
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.body.dataset.engine === 'failed');
+    assert.equal(await page.locator('#banner').isVisible(), true);
+    assert.match(await page.textContent('#banner'), /engine could not be loaded/);
+    assert.match(await editorText(page, 'manifests'), /kind: DaemonSet/);
+    await page.click('[data-editor=manifests] .cm-content');
+    await page.keyboard.press('ControlOrMeta+Home');
+    await page.keyboard.insertText('# still saved\n');
+    await page.reload();
+    await page.waitForFunction(() => document.body.dataset.engine === 'failed');
+    assert.match(await editorText(page, 'manifests'), /^# still saved\n/);
+  } finally {
     await ctx.close();
   }
 });

@@ -1,6 +1,6 @@
 // www/sw.js — the service worker that lets the page work offline once loaded. It stores the whole page
 // (PRECACHE) when it installs, then answers network first (so a new build is used as soon as it is
-// online) and falls back to the stored copy. tests/i18n.test.mjs checks PRECACHE lists every file.
+// online) and falls back to the stored copy. tests/static.test.mjs checks PRECACHE lists every file.
 const CACHE = 'kubeplay-v1';
 
 // Relative to this file. Keep in step with www/ (a test fails when a page file is missing here).

@@ -202,6 +202,7 @@ function renderNotice() {
 // --- checking ----------------------------------------------------------------------------------
 
 function onEdit() {
+  if (app.banner?.key === 'status.badLink') setBanner(null); // the user has moved on
   saveSoon();
   hashSoon();
   checkSoon();

@@ -5,7 +5,7 @@
 import { h, formatCpu, formatMemory, formatTaint, splitLabels } from './format.js';
 import { t, getLanguage } from './i18n/index.js';
 
-export const CARD_HEIGHT = 248;
+export const CARD_HEIGHT = 272;
 const GAP = 12;
 const MIN_CARD_WIDTH = 250;
 const OVERSCAN_ROWS = 2;
@@ -230,6 +230,8 @@ export function createNodeGrid(container) {
       h(
         'div',
         { class: 'node-body' },
+        // What the DaemonSets do here comes first: it is what the card is for.
+        h('ul', { class: 'ds-list' }, item.entries.map(reasonItem)),
         n.cpuMilli != null
           ? h(
               'div',
@@ -246,7 +248,6 @@ export function createNodeGrid(container) {
           standard.length ? h('span', { class: 'chip chip-quiet', title: standard.join('\n') }, t('summary.standardLabels', { n: standard.length })) : null,
         ),
         n.taints?.length ? h('div', { class: 'chips' }, n.taints.map((x) => h('code', { class: 'chip chip-taint' }, formatTaint(x)))) : null,
-        h('ul', { class: 'ds-list' }, item.entries.map(reasonItem)),
       ),
     );
   }

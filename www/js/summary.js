@@ -134,13 +134,17 @@ export function renderSummary(container, { result, onJump }) {
       'div',
       { class: 'summary-block', id: 'summary-objects' },
       h('h3', {}, t('summary.objectsCount', { n: objects.length }), objects.length ? h('span', { class: 'muted small' }, ` — ${countByKind(objects)}`) : null),
-      objects.length ? objectsTable(objects, onJump) : h('p', { class: 'muted' }, t('summary.noObjects')),
+      objects.length
+        ? objectsTable(objects, onJump)
+        : h('p', { class: 'muted' }, t(errors.some((e) => e.source !== 'nodes') ? 'summary.noObjectsRead' : 'summary.noObjects')),
     ),
     h(
       'div',
       { class: 'summary-block', id: 'summary-nodes' },
       h('h3', {}, t('summary.nodesCount', { n: nodes.length })),
-      nodes.length ? nodesTable(nodes, onJump) : h('p', { class: 'muted' }, t('summary.noNodes')),
+      nodes.length
+        ? nodesTable(nodes, onJump)
+        : h('p', { class: 'muted' }, t(errors.some((e) => e.source === 'nodes') ? 'summary.noNodesRead' : 'summary.noNodes')),
     ),
   );
 }

@@ -469,6 +469,35 @@ pub fn parse_table(text: &str) -> Result<Vec<NodeInfo>, Vec<Diagnostic>> {
     }
 }
 
+/// Parses the nodes input: a node table, or Node manifests (also the `kind: List` that
+/// `kubectl get nodes -o yaml` prints). Other kinds in the nodes input are errors.
+pub fn parse_nodes(text: &str) -> Result<Vec<NodeInfo>, Vec<Diagnostic>> {
+    if !looks_like_yaml(text) {
+        return parse_table(text);
+    }
+    let loaded = crate::manifest::load(text)?;
+    let mut errors = Vec::new();
+    let mut nodes = Vec::new();
+    for l in loaded {
+        match &l.object {
+            crate::objects::Object::Node(n) => nodes.push(NodeInfo::from_node(n, l.line)),
+            other => errors.push(Diagnostic::new(
+                l.line,
+                l.column,
+                format!(
+                    "the nodes input takes Node objects or a node table, not a {}",
+                    other.kind()
+                ),
+            )),
+        }
+    }
+    if errors.is_empty() {
+        Ok(nodes)
+    } else {
+        Err(errors)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -513,34 +542,5 @@ mod tests {
             .contains_key("node-role.kubernetes.io/control-plane"));
         assert!(nodes[1].unschedulable);
         assert!(nodes[1].taints.iter().any(|t| t.key == TAINT_UNSCHEDULABLE));
-    }
-}
-
-/// Parses the nodes input: a node table, or Node manifests (also the `kind: List` that
-/// `kubectl get nodes -o yaml` prints). Other kinds in the nodes input are errors.
-pub fn parse_nodes(text: &str) -> Result<Vec<NodeInfo>, Vec<Diagnostic>> {
-    if !looks_like_yaml(text) {
-        return parse_table(text);
-    }
-    let loaded = crate::manifest::load(text)?;
-    let mut errors = Vec::new();
-    let mut nodes = Vec::new();
-    for l in loaded {
-        match &l.object {
-            crate::objects::Object::Node(n) => nodes.push(NodeInfo::from_node(n, l.line)),
-            other => errors.push(Diagnostic::new(
-                l.line,
-                l.column,
-                format!(
-                    "the nodes input takes Node objects or a node table, not a {}",
-                    other.kind()
-                ),
-            )),
-        }
-    }
-    if errors.is_empty() {
-        Ok(nodes)
-    } else {
-        Err(errors)
     }
 }

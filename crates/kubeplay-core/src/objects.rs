@@ -9,7 +9,9 @@ use k8s_openapi::api::storage::v1::StorageClass;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use serde::Serialize;
 
-/// One API object from a manifest.
+/// One API object from a manifest. Variants differ in size (a Pod is larger than a ConfigMap); a
+/// paste holds a handful of them, so boxing would only add indirection.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Object {
     Pod(Pod),

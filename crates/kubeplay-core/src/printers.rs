@@ -536,6 +536,44 @@ fn print_replica_sets(world: &World) -> Printed {
     }
 }
 
+/// `status.readyReplicas`, `updatedReplicas` and `availableReplicas` of a Deployment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DeploymentCounts {
+    pub ready: i32,
+    pub updated: i32,
+    pub available: i32,
+}
+
+/// The Deployment status kubectl reads, as the deployment controller's `calculateStatus` derives it
+/// from the ReplicaSets it owns: ready and available summed over them, updated = the new ReplicaSet's
+/// `status.replicas`. Computed from the ReplicaSets' current status, which the ReplicaSet controller
+/// keeps fresh, so it does not lag behind when the Deployment was last synced.
+pub fn deployment_counts(
+    t: &crate::sim::world::Tracked<
+        k8s_openapi::api::apps::v1::Deployment,
+        crate::controllers::deployment::State,
+    >,
+    ns: &str,
+    name: &str,
+    world: &World,
+) -> DeploymentCounts {
+    let mut c = DeploymentCounts::default();
+    for ((rs_ns, rs_name), rs) in &world.replica_sets {
+        if !live(rs)
+            || rs_ns != ns
+            || crate::sim::apply::owner_of(&rs.object.metadata) != Some(("Deployment", name))
+        {
+            continue;
+        }
+        c.ready += rs.state.ready;
+        c.available += rs.state.available;
+        if t.state.new_replica_set.as_deref() == Some(rs_name.as_str()) {
+            c.updated += rs.state.replicas;
+        }
+    }
+    c
+}
+
 /// printers.go `printDeployment`.
 fn print_deployments(world: &World) -> Printed {
     let rows = world
@@ -544,7 +582,7 @@ fn print_deployments(world: &World) -> Printed {
         .filter(|(_, t)| live(t))
         .map(|((ns, name), t)| {
             let spec = &t.object.spec;
-            let c = &t.state;
+            let c = deployment_counts(t, ns, name, world);
             let (names, images) =
                 layout_container_cells(template_containers(spec.template.spec.as_ref()));
             let selector = match crate::labels::format(&spec.selector).as_str() {

@@ -1,8 +1,10 @@
 //! A self-contained SVG picture of a simulation [`Timeline`]: one lane per pod, grouped by the node it
-//! ran on, each pod a horizontal bar coloured by its state over time, a time axis, and events as ticks
-//! (on the pod's lane for pod events, on a shared lane at the top for the others). No scripts, no
-//! external fonts or styles (`<title>` elements give native tooltips), and no randomness: the same
-//! timeline always gives the same bytes.
+//! ran on, each pod a horizontal bar coloured by its state over time (Pending, ContainerCreating,
+//! Running, restart back-offs read from its BackOff → Started events, Succeeded/Failed, hatched when
+//! deleted), each node's lifetime with its NotReady stretches, a time axis, and events as ticks (on the
+//! pod's or node's lane, the others on a shared lane at the top). No scripts, no external fonts or
+//! styles (`<title>` elements give native tooltips), and no randomness: the same timeline always gives
+//! the same bytes.
 
 use std::fmt::Write as _;
 
@@ -23,6 +25,9 @@ const C_CREATING: &str = "#9ecae1";
 const C_RUNNING: &str = "#3182bd";
 const C_SUCCEEDED: &str = "#31a354";
 const C_FAILED: &str = "#de2d26";
+const C_BACKOFF: &str = "#fdae6b";
+const C_NODE: &str = "#d9d9d9";
+const C_NODE_DOWN: &str = "#fc9272";
 const C_WARNING: &str = "#e6550d";
 const C_NORMAL: &str = "#636363";
 
@@ -168,6 +173,38 @@ fn segments(p: &PodOut, end: Millis) -> (Vec<Segment>, Millis) {
     (out, life_end)
 }
 
+/// Stretches between an event with reason `open` and the next with reason `close` among `events` of
+/// `object` (in time order), the last one closed at `end`: a container's restart back-offs (BackOff →
+/// Started), a node's outages (NodeNotReady → NodeReady).
+fn intervals(
+    events: &[EventOut],
+    object: &str,
+    open: &str,
+    close: &str,
+    from: Millis,
+    end: Millis,
+) -> Vec<(Millis, Millis)> {
+    let mut out = Vec::new();
+    let mut start: Option<Millis> = None;
+    for e in events.iter().filter(|e| e.object == object) {
+        let Some(t) = time(&e.time).filter(|t| *t >= from && *t <= end) else {
+            continue;
+        };
+        if e.reason == open && start.is_none() {
+            start = Some(t);
+        } else if e.reason == close {
+            if let Some(s) = start.take() {
+                out.push((s, t));
+            }
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, end));
+    }
+    out.retain(|(a, b)| b > a);
+    out
+}
+
 /// The lane label of a pod: `name`, or `namespace/name` outside `default`, cut to fit.
 fn pod_label(p: &PodOut) -> String {
     let full = if p.namespace == "default" {
@@ -190,9 +227,9 @@ fn tick(out: &mut String, scale: &Scale, ev: &EventOut, t: Millis, y: f64) {
         C_NORMAL
     };
     let x = scale.x(t);
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"1.5\"><title>{} {} {} {}: {}</title></line>\n",
+        "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"1.5\"><title>{} {} {} {}: {}</title></line>",
         y - 7.0,
         y + 7.0,
         esc(&offset_label(t - scale.t0)),
@@ -244,34 +281,38 @@ pub fn svg(t: &Timeline) -> String {
     let height = legend_y + 24.0;
 
     let mut out = String::new();
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {WIDTH:.0} {height:.0}\" {FONT} font-size=\"11\">\n"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {WIDTH:.0} {height:.0}\" {FONT} font-size=\"11\">"
     );
     out.push_str(
         "<defs><pattern id=\"deleted\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"none\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#000\" stroke-opacity=\"0.45\" stroke-width=\"2\"/></pattern></defs>\n",
     );
     out.push_str("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<text x=\"12\" y=\"20\" font-size=\"13\" font-weight=\"bold\">kubeplay timeline {} → {}</text>\n",
+        "<text x=\"12\" y=\"20\" font-size=\"13\" font-weight=\"bold\">kubeplay timeline {} → {}</text>",
         esc(&t.start),
         esc(&t.end)
     );
 
     // Shared event lane: events of objects other than pods.
     let ev_y = 46.0;
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<text x=\"12\" y=\"{:.1}\" fill=\"#444\">events</text>\n",
+        "<text x=\"12\" y=\"{:.1}\" fill=\"#444\">events</text>",
         ev_y + 4.0
     );
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<line x1=\"{LABEL_W:.1}\" y1=\"{ev_y:.1}\" x2=\"{:.1}\" y2=\"{ev_y:.1}\" stroke=\"#e0e0e0\"/>\n",
+        "<line x1=\"{LABEL_W:.1}\" y1=\"{ev_y:.1}\" x2=\"{:.1}\" y2=\"{ev_y:.1}\" stroke=\"#e0e0e0\"/>",
         WIDTH - RIGHT_PAD
     );
-    for ev in t.events.iter().filter(|e| !e.object.starts_with("Pod/")) {
+    for ev in t
+        .events
+        .iter()
+        .filter(|e| !e.object.starts_with("Pod/") && !e.object.starts_with("Node/"))
+    {
         if let Some(tm) = time(&ev.time) {
             tick(&mut out, &scale, ev, tm, ev_y);
         }
@@ -282,9 +323,9 @@ pub fn svg(t: &Timeline) -> String {
     let mut tk = 0;
     while tk <= scale.span {
         let x = scale.x(t0 + tk);
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#eeeeee\"/>\n<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#444\">{}</text>\n",
+            "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#eeeeee\"/>\n<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#444\">{}</text>",
             axis_y,
             body_top + body_h,
             axis_y - 6.0,
@@ -292,18 +333,18 @@ pub fn svg(t: &Timeline) -> String {
         );
         tk += step;
     }
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<line x1=\"{LABEL_W:.1}\" y1=\"{axis_y:.1}\" x2=\"{:.1}\" y2=\"{axis_y:.1}\" stroke=\"#888\"/>\n",
+        "<line x1=\"{LABEL_W:.1}\" y1=\"{axis_y:.1}\" x2=\"{:.1}\" y2=\"{axis_y:.1}\" stroke=\"#888\"/>",
         WIDTH - RIGHT_PAD
     );
 
     // Groups and lanes.
     let mut y = body_top;
     for (name, node, pods) in &groups {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<text x=\"8\" y=\"{:.1}\" font-weight=\"bold\">{}</text>\n",
+            "<text x=\"8\" y=\"{:.1}\" font-weight=\"bold\">{}</text>",
             y + 15.0,
             esc(name)
         );
@@ -314,14 +355,31 @@ pub fn svg(t: &Timeline) -> String {
             if let Some(r) = n.removed.as_deref().and_then(time) {
                 let _ = write!(title, ", removed {}", offset_label(r - t0));
             }
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"4\" fill=\"#d9d9d9\"><title>{}</title></rect>\n",
+                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"4\" fill=\"{C_NODE}\"><title>{}</title></rect>",
                 scale.x(from),
                 y + 9.0,
                 (scale.x(to) - scale.x(from)).max(0.0),
                 esc(&title)
             );
+            let object = format!("Node/{}", n.name);
+            for (a, b) in intervals(&t.events, &object, "NodeNotReady", "NodeReady", from, to) {
+                let _ = writeln!(
+                    out,
+                    "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"4\" fill=\"{C_NODE_DOWN}\"><title>NotReady {} → {}</title></rect>",
+                    scale.x(a),
+                    y + 9.0,
+                    (scale.x(b) - scale.x(a)).max(0.5),
+                    esc(&offset_label(a - t0)),
+                    esc(&offset_label(b - t0))
+                );
+            }
+            for ev in t.events.iter().filter(|e| e.object == object) {
+                if let Some(tm) = time(&ev.time) {
+                    tick(&mut out, &scale, ev, tm, y + 11.0);
+                }
+            }
         }
         y += GROUP_H;
         for p in pods {
@@ -336,9 +394,9 @@ pub fn svg(t: &Timeline) -> String {
             if let Some(m) = &p.message {
                 let _ = write!(title, ": {m}");
             }
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "<text x=\"20\" y=\"{:.1}\"><title>{}</title>{}</text>\n",
+                "<text x=\"20\" y=\"{:.1}\"><title>{}</title>{}</text>",
                 mid + 4.0,
                 esc(&title),
                 esc(&pod_label(p))
@@ -348,9 +406,9 @@ pub fn svg(t: &Timeline) -> String {
             for (i, s) in segs.iter().enumerate() {
                 let x = scale.x(s.from);
                 let w = (scale.x(s.to) - x).max(0.5);
-                let _ = write!(
+                let _ = writeln!(
                     out,
-                    "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{BAR_H:.0}\" fill=\"{}\"><title>{} {} → {}</title></rect>\n",
+                    "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{BAR_H:.0}\" fill=\"{}\"><title>{} {} → {}</title></rect>",
                     mid - BAR_H / 2.0,
                     s.colour,
                     s.label,
@@ -358,27 +416,44 @@ pub fn svg(t: &Timeline) -> String {
                     esc(&offset_label(s.to - t0))
                 );
                 if deleted && i + 1 == segs.len() {
-                    let _ = write!(
+                    let _ = writeln!(
                         out,
-                        "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{BAR_H:.0}\" fill=\"url(#deleted)\"/>\n",
+                        "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{BAR_H:.0}\" fill=\"url(#deleted)\"/>",
                         mid - BAR_H / 2.0
                     );
                 }
             }
+            let created = time(&p.created).unwrap_or(t0);
+            let object = format!("Pod/{}", p.name);
+            let run_end = p
+                .finished
+                .as_deref()
+                .and_then(time)
+                .unwrap_or(life_end)
+                .min(life_end);
+            for (a, b) in intervals(&t.events, &object, "BackOff", "Started", created, run_end) {
+                let _ = writeln!(
+                    out,
+                    "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{BAR_H:.0}\" fill=\"{C_BACKOFF}\"><title>CrashLoopBackOff {} → {}</title></rect>",
+                    scale.x(a),
+                    mid - BAR_H / 2.0,
+                    (scale.x(b) - scale.x(a)).max(0.5),
+                    esc(&offset_label(a - t0)),
+                    esc(&offset_label(b - t0))
+                );
+            }
             if deleted {
                 let x = scale.x(life_end);
                 let reason = p.reason.as_deref().unwrap_or("deleted");
-                let _ = write!(
+                let _ = writeln!(
                     out,
-                    "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#000\" stroke-width=\"2\"><title>deleted {} ({})</title></line>\n",
+                    "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#000\" stroke-width=\"2\"><title>deleted {} ({})</title></line>",
                     mid - BAR_H / 2.0 - 2.0,
                     mid + BAR_H / 2.0 + 2.0,
                     esc(&offset_label(life_end - t0)),
                     esc(reason)
                 );
             }
-            let created = time(&p.created).unwrap_or(t0);
-            let object = format!("Pod/{}", p.name);
             for ev in t.events.iter().filter(|e| e.object == object) {
                 if let Some(tm) = time(&ev.time).filter(|tm| *tm >= created && *tm <= life_end) {
                     tick(&mut out, &scale, ev, tm, mid);
@@ -390,19 +465,21 @@ pub fn svg(t: &Timeline) -> String {
 
     // Legend.
     let mut x = 12.0;
-    let items: [(&str, &str); 7] = [
+    let items: [(&str, &str); 9] = [
         (C_PENDING, "Pending"),
         (C_CREATING, "ContainerCreating"),
         (C_RUNNING, "Running"),
+        (C_BACKOFF, "CrashLoopBackOff"),
         (C_SUCCEEDED, "Succeeded"),
         (C_FAILED, "Failed"),
         ("url(#deleted)", "deleted"),
+        (C_NODE_DOWN, "node NotReady"),
         (C_WARNING, "Warning event"),
     ];
     for (colour, label) in items {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"14\" height=\"{BAR_H:.0}\" fill=\"{colour}\" stroke=\"#999\" stroke-width=\"0.5\"/><text x=\"{:.1}\" y=\"{:.1}\">{label}</text>\n",
+            "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"14\" height=\"{BAR_H:.0}\" fill=\"{colour}\" stroke=\"#999\" stroke-width=\"0.5\"/><text x=\"{:.1}\" y=\"{:.1}\">{label}</text>",
             legend_y - BAR_H + 1.0,
             x + 18.0,
             legend_y
@@ -444,6 +521,42 @@ mod tests {
         for (span, want) in cases {
             assert_eq!(tick_step(span), want, "span {span}");
         }
+    }
+
+    #[test]
+    fn svg_of_a_simulation() {
+        let yaml = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: crash\n  annotations:\n    kubeplay.io/duration: 5s\n    kubeplay.io/exit-codes: \"1\"\nspec:\n  containers:\n  - name: app\n    image: busybox\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: pending\nspec:\n  nodeSelector: {zone: nowhere}\n  containers:\n  - name: app\n    image: busybox\n";
+        let loaded = crate::manifest::load_all(yaml);
+        assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+        let nodes = [crate::nodes::NodeInfo::new("n1")];
+        let steps = crate::sim::scenario::parse("2m node n1 down\n").unwrap();
+        let opts = crate::sim::Options {
+            duration: 240_000,
+            ..Default::default()
+        };
+        let draw = || {
+            let (e, _) = crate::sim::run(&loaded.objects, &nodes, &steps, &opts, &|_| {
+                Err(String::new())
+            });
+            svg(&Timeline::from_engine(&e))
+        };
+        let a = draw();
+        assert_eq!(a, draw(), "same input, same bytes");
+        assert!(
+            a.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\"") && a.ends_with("</svg>\n")
+        );
+        assert_eq!(a.matches("<svg").count(), 1);
+        for want in [
+            ">crash</text>",
+            ">pending</text>",
+            ">(not scheduled)</text>",
+            ">n1</text>",
+            "CrashLoopBackOff 5s → 15s",
+            "NotReady 2m50s → 4m",
+        ] {
+            assert!(a.contains(want), "missing {want:?}");
+        }
+        assert!(!a.contains("<script"));
     }
 
     #[test]

@@ -166,6 +166,28 @@ fn run(
     Ok(engine)
 }
 
+fn parse_time(s: &str) -> Result<i64, JsError> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .map(|d| d.timestamp())
+        .map_err(|e| JsError::new(&format!("invalid time {s:?}: {e} (write RFC3339)")))
+}
+
+fn cron_setup(
+    schedule: &str,
+    from: &str,
+    tz: &str,
+) -> Result<(kubeplay_core::cron::Schedule, chrono_tz::Tz, i64), JsError> {
+    let zone: chrono_tz::Tz = if tz.is_empty() {
+        chrono_tz::Tz::UTC
+    } else {
+        tz.parse()
+            .map_err(|_| JsError::new(&format!("unknown time zone {tz:?}")))?
+    };
+    let sched =
+        kubeplay_core::cron::parse_standard(schedule).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok((sched, zone, parse_time(from)?))
+}
+
 fn chrono_start(s: &str) -> Result<i64, JsError> {
     kubeplay_core::sim::parse_rfc3339(s).ok_or_else(|| {
         JsError::new(&format!(
@@ -174,8 +196,71 @@ fn chrono_start(s: &str) -> Result<i64, JsError> {
     })
 }
 
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PlaceNode<'a> {
+    node: &'a str,
+    should_run: bool,
+    should_continue_running: bool,
+    /// The upstream strings, as `kubeplay place -o json` prints them.
+    reasons: Vec<&'a str>,
+    /// The same reasons with their English and Korean explanations.
+    explain: &'a [kubeplay_core::controllers::daemon_set::placement::Reason],
+}
+
+#[derive(Serialize)]
+struct PlaceSet<'a> {
+    name: &'a str,
+    namespace: &'a str,
+    desired: usize,
+    nodes: Vec<PlaceNode<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PlaceResult<'a> {
+    daemon_sets: Vec<PlaceSet<'a>>,
+}
+
 #[wasm_bindgen]
 impl Playground {
+    /// DaemonSet placement at time 0: `kubeplay place -o json` plus the reasons explained in en/ko.
+    pub fn place(&self, manifests: &str, nodes_text: &str) -> Result<JsValue, JsError> {
+        let p = prepare(manifests, nodes_text, "")?;
+        let placements: Vec<_> = p
+            .objects
+            .iter()
+            .filter_map(|l| match &l.object {
+                kubeplay_core::Object::DaemonSet(ds) => Some(
+                    kubeplay_core::controllers::daemon_set::placement::place(ds, &p.nodes),
+                ),
+                _ => None,
+            })
+            .collect();
+        let out = PlaceResult {
+            daemon_sets: placements
+                .iter()
+                .map(|d| PlaceSet {
+                    name: &d.name,
+                    namespace: &d.namespace,
+                    desired: d.desired,
+                    nodes: d
+                        .nodes
+                        .iter()
+                        .map(|n| PlaceNode {
+                            node: &n.node,
+                            should_run: n.should_run,
+                            should_continue_running: n.should_continue_running,
+                            reasons: n.reasons.iter().map(|r| r.upstream).collect(),
+                            explain: &n.reasons,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        };
+        to_js(&out)
+    }
+
     /// Runs the simulation: the same JSON as `kubeplay simulate -o json`.
     pub fn simulate(
         &self,
@@ -224,14 +309,43 @@ impl Playground {
         tz: &str,
         n: u32,
     ) -> Result<JsValue, JsError> {
-        let times = kubeplay_core::cron::next_times(
-            schedule,
-            from,
-            if tz.is_empty() { "UTC" } else { tz },
-            n as usize,
-        )
-        .map_err(|e| JsError::new(&e))?;
-        to_js(&times)
+        let (sched, zone, mut t) = cron_setup(schedule, from, tz)?;
+        let mut out = Vec::new();
+        for _ in 0..n.min(10_000) {
+            match sched.next_unix(t, zone) {
+                Some(next) => {
+                    t = next;
+                    let dt = chrono::DateTime::from_timestamp(next, 0)
+                        .unwrap_or_default()
+                        .with_timezone(&zone);
+                    out.push(dt.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+                }
+                None => break,
+            }
+        }
+        to_js(&out)
+    }
+
+    /// How many times a schedule fires in `[from, to)`: the `cron next` throughput benchmark.
+    #[wasm_bindgen(js_name = cronCount)]
+    pub fn cron_count(
+        &self,
+        schedule: &str,
+        from: &str,
+        to: &str,
+        tz: &str,
+    ) -> Result<u32, JsError> {
+        let (sched, zone, mut t) = cron_setup(schedule, from, tz)?;
+        let end = parse_time(to)?;
+        let mut n = 0;
+        while let Some(next) = sched.next_unix(t, zone) {
+            if next >= end {
+                break;
+            }
+            n += 1;
+            t = next;
+        }
+        Ok(n)
     }
 
     /// A plain-language explanation of a schedule (`lang` "en" or "ko").

@@ -53,3 +53,40 @@ fn check_of_valid_input_lists_objects() {
         "ConfigMap"
     );
 }
+
+#[wasm_bindgen_test]
+fn simulate_runs_a_job_to_completion() {
+    let pg = Playground::new();
+    let job = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pi\nspec:\n  completions: 2\n  template:\n    metadata:\n      annotations: {kubeplay.io/duration: 10s}\n    spec:\n      restartPolicy: Never\n      containers: [{name: pi, image: perl}]\n";
+    let opts = js_sys::JSON::parse("{\"forSeconds\": 300}").unwrap();
+    let t = pg
+        .simulate(job, "NAME\nn1\n", "", opts)
+        .map_err(JsValue::from)
+        .unwrap();
+    assert_eq!(get(&t, "end").as_string().unwrap(), "2026-01-01T00:05:00Z");
+    let jobs = js_sys::Array::from(&get(&t, "jobs"));
+    assert_eq!(jobs.length(), 1);
+    assert_eq!(get(&jobs.get(0), "status").as_string().unwrap(), "Complete");
+    let table = pg
+        .get("pods", job, "NAME\nn1\n", "", 15.0, false)
+        .map_err(JsValue::from)
+        .unwrap();
+    assert!(table.starts_with("NAME"), "{table}");
+}
+
+#[wasm_bindgen_test]
+fn errors_become_js_errors_not_panics() {
+    let pg = Playground::new();
+    let r = pg.simulate("kind: [", "", "", JsValue::UNDEFINED);
+    assert!(r.is_err());
+    let r = pg.cron_next("61 * * * *", "2026-01-01T00:00:00Z", "", 3);
+    assert!(r.is_err());
+    let times = pg
+        .cron_next("*/15 * * * *", "2026-01-01T00:00:00Z", "Asia/Seoul", 2)
+        .map_err(JsValue::from)
+        .unwrap();
+    assert_eq!(
+        js_sys::Array::from(&times).get(0).as_string().unwrap(),
+        "2026-01-01T09:15:00+09:00"
+    );
+}

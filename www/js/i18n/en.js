@@ -1,4 +1,4 @@
-// www/js/i18n/en.js — every piece of English UI text. Keys must match ko.js (tests/i18n.test.mjs checks).
+// www/js/i18n/en.js — every piece of English UI text. Keys must match ko.js (tests/static.test.mjs checks).
 // A value is a string with {placeholders} or a function of the parameters.
 
 const plural = (n, one, many) => (n === 1 ? one : many);
@@ -56,6 +56,8 @@ export default {
   'summary.nodesCount': ({ n }) => `${n} ${plural(n, 'node', 'nodes')}`,
   'summary.noObjects': 'No objects yet: type a manifest or pick an example.',
   'summary.noNodes': 'No nodes yet: type a node table or pick an example.',
+  'summary.noObjectsRead': 'No object could be read yet: see the errors under the manifests.',
+  'summary.noNodesRead': 'No node could be read yet: see the errors under the nodes.',
   'summary.more': ({ n }) => `…and ${n} more ${plural(n, 'node', 'nodes')}.`,
   'summary.clusterScoped': '(cluster-wide)',
   'summary.standardLabels': ({ n }) => `+${n} standard`,

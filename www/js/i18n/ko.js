@@ -1,4 +1,4 @@
-// www/js/i18n/ko.js — every piece of Korean UI text (한국어). Keys must match en.js (tests/i18n.test.mjs checks).
+// www/js/i18n/ko.js — every piece of Korean UI text (한국어). Keys must match en.js (tests/static.test.mjs checks).
 // A value is a string with {placeholders} or a function of the parameters.
 
 export default {
@@ -54,6 +54,8 @@ export default {
   'summary.nodesCount': ({ n }) => `노드 ${n}개`,
   'summary.noObjects': '아직 오브젝트가 없습니다. 매니페스트를 입력하거나 예제를 고르세요.',
   'summary.noNodes': '아직 노드가 없습니다. 노드 표를 입력하거나 예제를 고르세요.',
+  'summary.noObjectsRead': '아직 읽을 수 있는 오브젝트가 없습니다. 매니페스트 아래의 오류를 확인하세요.',
+  'summary.noNodesRead': '아직 읽을 수 있는 노드가 없습니다. 노드 아래의 오류를 확인하세요.',
   'summary.more': ({ n }) => `…외 노드 ${n}개.`,
   'summary.clusterScoped': '(클러스터 전체)',
   'summary.standardLabels': ({ n }) => `+기본 ${n}개`,

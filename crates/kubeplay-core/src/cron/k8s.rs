@@ -390,5 +390,5 @@ pub fn next_schedule_time_duration(
         Ok(_) => now,
     };
     let next = next_utc(schedule, zone, base)?;
-    Some(next + TimeDelta::milliseconds(NEXT_SCHEDULE_DELTA_MS) - now)
+    Some(next.checked_add_signed(TimeDelta::milliseconds(NEXT_SCHEDULE_DELTA_MS))? - now)
 }

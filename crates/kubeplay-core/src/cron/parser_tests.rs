@@ -467,3 +467,30 @@ fn test_every_rounding() {
     assert!(parse_standard("@every 1h").unwrap().is_every());
     assert!(!parse_standard("@hourly").unwrap().is_every());
 }
+
+/// Garbage in: errors or schedules, never a panic (parse, explain, next).
+#[test]
+fn test_no_panic_on_garbage() {
+    let alphabet: Vec<char> =
+        "0123456789*?/-,@ \tTZ=CRON_abcdefghijklmnopqrstuvwxyzJANMONé５\u{200b}.µ"
+            .chars()
+            .collect();
+    let mut x: u64 = 12345;
+    let mut rnd = || {
+        x = x
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (x >> 33) as usize
+    };
+    for _ in 0..20_000 {
+        let len = rnd() % 24;
+        let s: String = (0..len).map(|_| alphabet[rnd() % alphabet.len()]).collect();
+        if let Ok(sched) = parse_standard(&s) {
+            let _ = sched.next_unix(1_767_225_600, Tz::UTC);
+            let _ = sched.next_unix(i64::MAX, Tz::UTC);
+            let _ = sched.next_unix(i64::MIN, Tz::UTC);
+        }
+        let _ = super::explain(&s, super::Lang::En);
+        let _ = super::explain(&s, super::Lang::Ko);
+    }
+}

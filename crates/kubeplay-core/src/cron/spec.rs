@@ -86,6 +86,9 @@ impl Schedule {
     /// (seconds since the epoch) when the schedule's wall clock runs in `zone` (ignored if the
     /// schedule has a `TZ=` prefix, and for `@every`). This is the allocation-free hot path.
     pub fn next_unix(&self, after: i64, zone: Tz) -> Option<i64> {
+        if !in_range(after) {
+            return None;
+        }
         match self.kind {
             Kind::Every(delay) => after.checked_add(delay).filter(|t| in_range(*t)),
             Kind::Spec(bits) => {

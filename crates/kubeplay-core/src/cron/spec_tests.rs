@@ -743,3 +743,24 @@ fn test_next_matches_brute_force_in_utc() {
         }
     }
 }
+
+/// Deliberate deviation: robfig/cron v3 loops forever when its day search crosses a calendar day
+/// that does not exist (Samoa skipped 2011-12-30); here the missing day is stepped over.
+#[test]
+fn test_skipped_calendar_day_terminates() {
+    let apia: Tz = "Pacific/Apia".parse().unwrap();
+    let s = parse_standard("0 12 * * *").unwrap();
+    let from = ts("2011-12-29T12:00:00-10:00");
+    assert_eq!(
+        s.next_unix(from, apia),
+        Some(ts("2011-12-31T12:00:00+14:00"))
+    );
+    let s = parse_standard("0 0 30 12 *").unwrap();
+    assert_eq!(
+        s.next_unix(from, apia),
+        Some(ts("2012-12-30T00:00:00+14:00"))
+    );
+    // Go hangs on this one (found by differential testing against robfig/cron v3.0.1).
+    let s = parse_standard(", 23 10,20 ? */1").unwrap();
+    assert_eq!(s.next_unix(1_251_440_099, apia), None);
+}

@@ -204,56 +204,70 @@ fn load_object(_parent: Value, value: Value, span: &SpanNode, out: &mut LoadResu
     }
 }
 
-fn ignored_path(path: &serde_ignored::Path<'_>, out: &mut Vec<Seg>) {
-    use serde_ignored::Path;
-    match path {
-        Path::Root => {}
-        Path::Seq { parent, index } => {
-            ignored_path(parent, out);
-            out.push(Seg::Index(*index));
+/// Why a value did not decode into its type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DecodeError {
+    /// Fields the type does not have (`kubectl apply`'s strict field validation).
+    Unknown(Vec<Vec<Seg>>),
+    /// A type error at a field path.
+    Type(Vec<Seg>, String),
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecodeError::Unknown(paths) => {
+                let list: Vec<String> = paths
+                    .iter()
+                    .map(|p| format!("unknown field \"{}\"", format_path(p)))
+                    .collect();
+                write!(f, "strict decoding error: {}", list.join(", "))
+            }
+            DecodeError::Type(path, msg) if path.is_empty() => f.write_str(msg),
+            DecodeError::Type(path, msg) => write!(f, "{}: {msg}", format_path(path)),
         }
-        Path::Map { parent, key } => {
-            ignored_path(parent, out);
-            out.push(Seg::Key(key.clone()));
-        }
-        Path::Some { parent }
-        | Path::NewtypeStruct { parent }
-        | Path::NewtypeVariant { parent } => ignored_path(parent, out),
     }
 }
 
-/// Decodes one object strictly: unknown fields and type errors become diagnostics at their field.
-fn decode<T: DeserializeOwned>(value: Value, span: &SpanNode, out: &mut LoadResult) -> Option<T> {
-    let mut unknown: Vec<Vec<Seg>> = Vec::new();
-    let result: Result<T, _> = {
-        let mut record = |path: serde_ignored::Path<'_>| {
-            let mut segs = Vec::new();
-            ignored_path(&path, &mut segs);
-            unknown.push(segs);
-        };
-        // One callback type for every kind, so each k8s-openapi type's Deserialize is instantiated once
-        // (a closure type per `T` multiplied the wasm size by ~10).
-        let mut record: &mut dyn FnMut(serde_ignored::Path<'_>) = &mut record;
-        let de = serde_ignored::Deserializer::new(value, &mut record);
-        serde_path_to_error::deserialize(de)
-    };
-    let mut ok = true;
-    for segs in &unknown {
-        // apiVersion/kind are read by kubeplay itself, not by the type.
-        if matches!(segs.as_slice(), [Seg::Key(k)] if k == "apiVersion" || k == "kind") {
-            continue;
+/// Collects the paths of `input` keys that `decoded` (the typed value serialized back) lacks: the
+/// fields the type ignored. Null inputs are skipped (they decode to an absent field).
+fn unknown_fields(input: &Value, decoded: &Value, path: &mut Vec<Seg>, out: &mut Vec<Vec<Seg>>) {
+    match (input, decoded) {
+        (Value::Mapping(a), Value::Mapping(b)) => {
+            for (k, v) in a {
+                let Some(key) = k.as_str() else { continue };
+                if v.is_null() {
+                    continue;
+                }
+                path.push(Seg::Key(key.to_string()));
+                match b.get(k) {
+                    Some(dv) => unknown_fields(v, dv, path, out),
+                    None => out.push(path.clone()),
+                }
+                path.pop();
+            }
         }
-        let (l, c) = span.locate(segs, true);
-        out.errors.push(Diagnostic::new(
-            l,
-            c,
-            format!("unknown field \"{}\"", format_path(segs)),
-        ));
-        ok = false;
+        (Value::Sequence(a), Value::Sequence(b)) => {
+            for (i, (v, dv)) in a.iter().zip(b).enumerate() {
+                path.push(Seg::Index(i));
+                unknown_fields(v, dv, path, out);
+                path.pop();
+            }
+        }
+        (Value::Tagged(t), other) => unknown_fields(&t.value, other, path, out),
+        _ => {}
     }
-    match result {
-        Ok(v) if ok => Some(v),
-        Ok(_) => None,
+}
+
+/// Decodes a value strictly. One generic instantiation per type serves manifests and patches alike:
+/// serde_path_to_error gives type errors their path; unknown fields are the input keys missing when
+/// the typed value is serialized back (k8s-openapi ignores unknown fields while decoding). This costs
+/// far less wasm than wrapping the deserializer a second time to watch for ignored keys.
+pub fn decode_value<T: DeserializeOwned + serde::Serialize>(
+    value: Value,
+) -> Result<T, DecodeError> {
+    let typed: T = match serde_path_to_error::deserialize(&value) {
+        Ok(t) => t,
         Err(e) => {
             let segs: Vec<Seg> = e
                 .path()
@@ -264,8 +278,41 @@ fn decode<T: DeserializeOwned>(value: Value, span: &SpanNode, out: &mut LoadResu
                     _ => None,
                 })
                 .collect();
+            return Err(DecodeError::Type(segs, bare_message(e.inner())));
+        }
+    };
+    let back =
+        serde_yaml::to_value(&typed).map_err(|e| DecodeError::Type(Vec::new(), e.to_string()))?;
+    let mut unknown = Vec::new();
+    unknown_fields(&value, &back, &mut Vec::new(), &mut unknown);
+    if unknown.is_empty() {
+        Ok(typed)
+    } else {
+        Err(DecodeError::Unknown(unknown))
+    }
+}
+
+/// Decodes one object strictly: unknown fields and type errors become diagnostics at their field.
+fn decode<T: DeserializeOwned + serde::Serialize>(
+    value: Value,
+    span: &SpanNode,
+    out: &mut LoadResult,
+) -> Option<T> {
+    match decode_value(value) {
+        Ok(v) => Some(v),
+        Err(DecodeError::Unknown(paths)) => {
+            for segs in paths {
+                let (l, c) = span.locate(&segs, true);
+                out.errors.push(Diagnostic::new(
+                    l.max(1),
+                    c.max(1),
+                    format!("unknown field \"{}\"", format_path(&segs)),
+                ));
+            }
+            None
+        }
+        Err(DecodeError::Type(segs, inner)) => {
             let (l, c) = span.locate(&segs, false);
-            let inner = bare_message(e.inner());
             let msg = if segs.is_empty() {
                 inner
             } else {
@@ -275,6 +322,46 @@ fn decode<T: DeserializeOwned>(value: Value, span: &SpanNode, out: &mut LoadResu
             None
         }
     }
+}
+
+/// A canonical byte form of a value (maps in order, as serialized): what kubeplay hashes for
+/// `pod-template-hash` and `controller-revision-hash`.
+pub fn canonical_bytes<T: serde::Serialize>(value: &T) -> Vec<u8> {
+    fn write(v: &Value, out: &mut Vec<u8>) {
+        match v {
+            Value::Null => out.extend_from_slice(b"~"),
+            Value::Bool(b) => out.extend_from_slice(if *b { b"T" } else { b"F" }),
+            Value::Number(n) => out.extend_from_slice(n.to_string().as_bytes()),
+            Value::String(s) => {
+                out.extend_from_slice(format!("{}:", s.len()).as_bytes());
+                out.extend_from_slice(s.as_bytes());
+            }
+            Value::Sequence(items) => {
+                out.push(b'[');
+                for i in items {
+                    write(i, out);
+                    out.push(b',');
+                }
+                out.push(b']');
+            }
+            Value::Mapping(m) => {
+                out.push(b'{');
+                for (k, v) in m {
+                    write(k, out);
+                    out.push(b'=');
+                    write(v, out);
+                    out.push(b',');
+                }
+                out.push(b'}');
+            }
+            Value::Tagged(t) => write(&t.value, out),
+        }
+    }
+    let mut out = Vec::new();
+    if let Ok(v) = serde_yaml::to_value(value) {
+        write(&v, &mut out);
+    }
+    out
 }
 
 /// Objects grouped by kind, for summaries.

@@ -104,10 +104,7 @@ pub fn index(text: &str) -> Vec<SpanNode> {
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
     let mut root: Option<SpanNode> = None;
-    loop {
-        let Ok((event, mark)) = parser.next_token() else {
-            break;
-        };
+    while let Ok((event, mark)) = parser.next_token() {
         let p = pos(&mark);
         let finished: Option<SpanNode> = match event {
             Event::StreamEnd => break,

@@ -253,7 +253,12 @@ pub fn validate(obj: &Object, span: &SpanNode) -> Vec<Diagnostic> {
             }
             {
                 let spec = &cj.spec;
-                // CRON-VALIDATION-HOOK
+                for m in
+                    crate::cron::validate_for_cronjob(&spec.schedule, spec.time_zone.as_deref())
+                {
+                    let (field, rest) = m.split_once(": ").unwrap_or(("spec.schedule", m.as_str()));
+                    e.push(field, false, rest.to_string());
+                }
                 e.nonnegative(
                     "spec.startingDeadlineSeconds",
                     spec.starting_deadline_seconds,

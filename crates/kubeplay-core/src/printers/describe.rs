@@ -596,14 +596,30 @@ fn describe_container_state(w: &mut PrefixWriter, world: &World, pod: &SimPod, m
     w.write(2, &format!("Restart Count:\t{}\n", pod.restarts));
 }
 
-/// describe.go `describeResources` (quantities as written in the manifest).
+/// describe.go `describeResources` (quantities as written in the manifest). Requests default to the
+/// limits, as the API server's defaulting (`SetDefaults_Pod`) writes them.
 fn describe_resources(w: &mut PrefixWriter, r: Option<&ResourceRequirements>) {
     let Some(r) = r else { return };
-    for (title, list) in [("Limits", &r.limits), ("Requests", &r.requests)] {
-        if let Some(list) = list.as_ref().filter(|l| !l.is_empty()) {
+    let limits: BTreeMap<&String, &str> = r
+        .limits
+        .iter()
+        .flatten()
+        .map(|(k, q)| (k, q.0.as_str()))
+        .collect();
+    let mut requests: BTreeMap<&String, &str> = r
+        .requests
+        .iter()
+        .flatten()
+        .map(|(k, q)| (k, q.0.as_str()))
+        .collect();
+    for (k, q) in &limits {
+        requests.entry(k).or_insert(q);
+    }
+    for (title, list) in [("Limits", &limits), ("Requests", &requests)] {
+        if !list.is_empty() {
             w.write(2, &format!("{title}:\n"));
             for (name, q) in list {
-                w.write(3, &format!("{name}:\t{}\n", q.0));
+                w.write(3, &format!("{name}:\t{q}\n"));
             }
         }
     }

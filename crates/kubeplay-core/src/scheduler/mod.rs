@@ -79,7 +79,7 @@ impl NodeUsage {
             .nonzero_cpu_milli
             .saturating_sub(requests.nonzero_cpu_milli);
         self.nonzero_memory = self.nonzero_memory.saturating_sub(requests.nonzero_memory);
-        self.pods -= 1;
+        self.pods = (self.pods - 1).max(0);
         for p in &requests.host_ports {
             if let Some(i) = self.host_ports.iter().position(|u| u == p) {
                 self.host_ports.swap_remove(i);

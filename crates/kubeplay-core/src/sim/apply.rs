@@ -9,6 +9,7 @@ use k8s_openapi::api::batch::v1::Job;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::OwnerReference;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde_yaml::{Mapping, Value};
 
 use super::engine::Engine;
 use super::scenario::Command;
@@ -254,7 +255,7 @@ pub fn delete(e: &mut Engine, kind: &str, ns: &str, name: &str) -> Result<(), St
     }
     match kind {
         "Node" => {
-            if !e.world.nodes.get(name).is_some_and(|n| n.removed.is_none()) {
+            if e.world.nodes.get(name).is_none_or(|n| n.removed.is_some()) {
                 return Err(not_found());
             }
             e.remove_node(name);
@@ -294,7 +295,7 @@ pub fn delete(e: &mut Engine, kind: &str, ns: &str, name: &str) -> Result<(), St
             }
         }
         "Job" => {
-            if !e.world.jobs.get(&key).is_some_and(|t| t.deleted.is_none()) {
+            if e.world.jobs.get(&key).is_none_or(|t| t.deleted.is_some()) {
                 return Err(not_found());
             }
             delete_job(e, &key, None);
@@ -353,19 +354,22 @@ pub fn controller_ref(kind: &str, api_version: &str, name: &str) -> OwnerReferen
     }
 }
 
-/// RFC 7386 JSON merge patch.
-pub fn merge_patch(target: &mut serde_json::Value, patch: &serde_json::Value) {
+/// RFC 7386 JSON merge patch (on YAML values: JSON is YAML).
+pub fn merge_patch(target: &mut Value, patch: &Value) {
     match patch {
-        serde_json::Value::Object(p) => {
-            if !target.is_object() {
-                *target = serde_json::Value::Object(Default::default());
+        Value::Mapping(p) => {
+            if !target.is_mapping() {
+                *target = Value::Mapping(Mapping::new());
             }
-            let t = target.as_object_mut().expect("object");
+            let Some(t) = target.as_mapping_mut() else {
+                return;
+            };
             for (k, v) in p {
                 if v.is_null() {
                     t.remove(k);
                 } else {
-                    merge_patch(t.entry(k.clone()).or_insert(serde_json::Value::Null), v);
+                    let slot = t.entry(k.clone()).or_insert(Value::Null);
+                    merge_patch(slot, v);
                 }
             }
         }
@@ -373,13 +377,15 @@ pub fn merge_patch(target: &mut serde_json::Value, patch: &serde_json::Value) {
     }
 }
 
+/// Re-decodes an object after `f` changed its serialized form, strictly (an unknown field in a patch
+/// is an error, as with `kubectl patch` under strict field validation).
 fn patched<T: Serialize + DeserializeOwned>(
     obj: &T,
-    f: impl FnOnce(&mut serde_json::Value),
+    f: impl FnOnce(&mut Value),
 ) -> Result<T, String> {
-    let mut v = serde_json::to_value(obj).map_err(|e| e.to_string())?;
+    let mut v = serde_yaml::to_value(obj).map_err(|e| e.to_string())?;
     f(&mut v);
-    serde_json::from_value(v).map_err(|e| format!("the patch does not fit the object: {e}"))
+    crate::manifest::decode_value(v).map_err(|e| format!("the change does not fit the object: {e}"))
 }
 
 /// Applies a change to a workload object's JSON (patch, scale, set image, rollout restart).
@@ -388,7 +394,7 @@ fn modify(
     kind: &str,
     ns: &str,
     name: &str,
-    f: &dyn Fn(&mut serde_json::Value),
+    f: &dyn Fn(&mut Value),
 ) -> Result<(), String> {
     let key = (ns.to_string(), name.to_string());
     let not_found = || {
@@ -453,17 +459,16 @@ fn template_path(kind: &str) -> &'static [&'static str] {
     }
 }
 
-fn at_path<'a>(v: &'a mut serde_json::Value, path: &[&str]) -> &'a mut serde_json::Value {
+fn at_path<'a>(v: &'a mut Value, path: &[&str]) -> &'a mut Value {
     let mut cur = v;
     for p in path {
-        if !cur.is_object() {
-            *cur = serde_json::Value::Object(Default::default());
+        if !cur.is_mapping() {
+            *cur = Value::Mapping(Mapping::new());
         }
-        cur = cur
-            .as_object_mut()
-            .expect("object")
-            .entry(p.to_string())
-            .or_insert(serde_json::Value::Null);
+        let Some(m) = cur.as_mapping_mut() else {
+            unreachable!("just made a mapping")
+        };
+        cur = m.entry(Value::String(p.to_string())).or_insert(Value::Null);
     }
     cur
 }
@@ -639,7 +644,7 @@ pub fn run_command(
             }
             let r = *replicas;
             modify(e, kind, &ns_or(namespace), name, &|v| {
-                *at_path(v, &["spec", "replicas"]) = r.into()
+                *at_path(v, &["spec", "replicas"]) = Value::from(r)
             })?;
         }
         Command::SetImage {
@@ -652,12 +657,14 @@ pub fn run_command(
             let path = [template_path(kind), &["spec", "containers"]].concat();
             let found = std::cell::Cell::new(false);
             modify(e, kind, &ns_or(namespace), name, &|v| {
-                if let Some(cs) = at_path(v, &path).as_array_mut() {
+                if let Some(cs) = at_path(v, &path).as_sequence_mut() {
                     for c in cs {
                         if c.get("name").and_then(|n| n.as_str()) == Some(container.as_str())
                             || container == "*"
                         {
-                            c["image"] = image.clone().into();
+                            if let Some(m) = c.as_mapping_mut() {
+                                m.insert(Value::from("image"), Value::from(image.clone()));
+                            }
                             found.set(true);
                         }
                     }
@@ -686,7 +693,7 @@ pub fn run_command(
                 *at_path(
                     v,
                     &[&path[..], &["kubectl.kubernetes.io/restartedAt"]].concat(),
-                ) = stamp.clone().into();
+                ) = Value::from(stamp.clone());
             })?;
         }
         Command::Patch {
@@ -695,7 +702,7 @@ pub fn run_command(
             patch,
             namespace,
         } => {
-            let p: serde_json::Value = serde_json::from_str(patch)
+            let p: Value = serde_yaml::from_str(patch)
                 .map_err(|e| format!("error: unable to parse \"{patch}\": {e}"))?;
             modify(e, kind, &ns_or(namespace), name, &|v| merge_patch(v, &p))?;
         }
@@ -737,13 +744,13 @@ pub fn run_command(
             );
         }
         Command::NodeDown(n) => {
-            if !e.world.nodes.get(n).is_some_and(|x| x.removed.is_none()) {
+            if e.world.nodes.get(n).is_none_or(|x| x.removed.is_some()) {
                 return Err(format!("node \"{n}\" not found"));
             }
             e.node_down(n);
         }
         Command::NodeUp(n) => {
-            if !e.world.nodes.get(n).is_some_and(|x| x.removed.is_none()) {
+            if e.world.nodes.get(n).is_none_or(|x| x.removed.is_some()) {
                 return Err(format!("node \"{n}\" not found"));
             }
             e.node_up(n);

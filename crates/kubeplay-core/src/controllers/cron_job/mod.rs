@@ -275,25 +275,27 @@ fn discover_jobs(state: &mut State, world: &World, ns: &str, name: &str) {
     }
 }
 
-/// The live Jobs of `state.jobs` with their finished status; drops the ones that were deleted.
+/// The live Jobs of `state.jobs` with their finished status, read from their timeline records
+/// (`world.job_records`: status, completion and deletion times); drops the ones that were deleted.
 fn children(state: &mut State, world: &World, ns: &str) -> Vec<Child> {
     let mut out = Vec::with_capacity(state.jobs.len());
+    let mut key = (ns.to_string(), String::new());
     state.jobs.retain(|name| {
-        let key = (ns.to_string(), name.clone());
-        let Some(t) = world.jobs.get(&key).filter(|t| t.deleted.is_none()) else {
+        key.1.clear();
+        key.1.push_str(name);
+        let Some(r) = world.job_records.get(&key).filter(|r| r.deleted.is_none()) else {
             return false;
         };
-        let record = world.job_records.get(&key);
-        let finished = match record.map(|r| r.status.as_str()) {
-            Some("Complete") => Some(Finished::Complete),
-            Some("Failed") => Some(Finished::Failed),
+        let finished = match r.status.as_str() {
+            "Complete" => Some(Finished::Complete),
+            "Failed" => Some(Finished::Failed),
             _ => None,
         };
         out.push(Child {
             name: name.clone(),
-            start: record.map_or(t.created, |r| r.created),
+            start: r.created,
             finished,
-            completion: record.and_then(|r| r.finished),
+            completion: r.finished,
         });
         true
     });
@@ -509,7 +511,10 @@ fn sync_cron_job(
     }
 
     let key = (out.ns.to_string(), job_name.clone());
-    if let Some(existing) = world.jobs.get(&key).filter(|t| t.deleted.is_none()) {
+    let existing = world.jobs.get(&key);
+    // Whether the Job map grows (a deleted Job of the same name is replaced in place).
+    let created = existing.is_none();
+    if let Some(existing) = existing.filter(|t| t.deleted.is_none()) {
         // errors.IsAlreadyExists: adopt it into the active list if it is ours, else leave it be.
         // Upstream returns without a requeue on both paths.
         if !controlled_by(&existing.object, name) || state.active.contains(&job_name) {
@@ -536,7 +541,6 @@ fn sync_cron_job(
         out.normal("SuccessfulCreate", format!("Created job {job_name}"));
         state.jobs.insert(job_name.clone());
     }
-    let created = !world.jobs.contains_key(&key);
     state.active.push(job_name);
     state.last_schedule_time = Some(scheduled_ms);
     requeue(cj, state, world, &schedule, schedule_zone, out);

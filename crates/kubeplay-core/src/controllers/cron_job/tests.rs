@@ -1179,8 +1179,13 @@ fn missing_job() {
     };
     let (cj, mut state, mut w) = setup(&tc);
     let name = state.active[0].clone();
-    if let Some(j) = w.jobs.get_mut(&(NS.to_string(), name.clone())) {
+    // As `kubectl delete job` does: the Job and its timeline record are marked deleted.
+    let key = (NS.to_string(), name.clone());
+    if let Some(j) = w.jobs.get_mut(&key) {
         j.deleted = Some(w.now);
+    }
+    if let Some(r) = w.job_records.get_mut(&key) {
+        r.deleted = Some(w.now);
     }
     let got = summarize(sync(&cj, &mut state, &w));
     assert_eq!(

@@ -275,7 +275,19 @@ impl Plan<'_> {
 }
 
 /// One sync of a DaemonSet (`syncDaemonSet`).
+pub static SYNCS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+pub static T: [std::sync::atomic::AtomicU64; 6] =
+    [const { std::sync::atomic::AtomicU64::new(0) }; 6];
+fn tick(i: usize, t: &mut std::time::Instant) {
+    let n = std::time::Instant::now();
+    T[i].fetch_add(
+        (n - *t).as_nanos() as u64,
+        std::sync::atomic::Ordering::Relaxed,
+    );
+    *t = n;
+}
 pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
+    SYNCS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let ns = ds.metadata.namespace.as_deref().unwrap_or("default");
     let name = ds.metadata.name.as_deref().unwrap_or_default();
     let owner = OwnerRef::new("DaemonSet", ns, name);
@@ -294,6 +306,7 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
         }
         return out;
     }
+    let mut tt = std::time::Instant::now();
     let hash = template_hash(ds);
     state.observe_template(ds, &hash, || {
         world
@@ -306,6 +319,7 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
     let empty = PodSpec::default();
     let eval = Evaluator::new(ds.spec.template.spec.as_ref().unwrap_or(&empty));
 
+    tick(0, &mut tt);
     // getNodesToDaemonPods: group by the node the pod is bound or pinned to.
     let mut by_node: HashMap<Cow<'_, str>, Vec<&SimPod>> = HashMap::new();
     for p in world.pods_of(&owner) {
@@ -319,6 +333,7 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
         by_node.entry(target).or_default().push(p);
     }
 
+    tick(1, &mut tt);
     let mut nodes: Vec<NodeView<'_>> = Vec::with_capacity(world.nodes.len());
     for n in world.live_nodes() {
         let (should_run, should_continue) = eval.should_run(n);
@@ -334,6 +349,7 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
     let mut gone: Vec<(Cow<'_, str>, Vec<&SimPod>)> = by_node.into_iter().collect();
     gone.sort_by(|a, b| a.0.cmp(&b.0));
 
+    tick(2, &mut tt);
     let mut plan = Plan::default();
     state
         .failed_pods_backoff
@@ -360,6 +376,7 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
         }
     }
 
+    tick(3, &mut tt);
     // updateDaemonSetStatus (from what was observed before this sync's writes).
     let mut st = Counts::default();
     for node in &nodes {
@@ -405,6 +422,7 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
     state.unavailable = st.desired - st.available;
     state.misscheduled = st.misscheduled;
 
+    tick(4, &mut tt);
     // syncNodes: creations first, then deletions.
     let mut out =
         Vec::with_capacity(plan.create_on.len() + 2 * plan.delete.len() + plan.events.len() + 1);
@@ -447,6 +465,7 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
     if let Some(at) = plan.requeue_at {
         out.push(Action::Requeue { owner, at });
     }
+    tick(5, &mut tt);
     out
 }
 
@@ -783,6 +802,300 @@ mod tests {
                 max_surge: surge,
             }),
         })
+    }
+
+    use crate::nodes::NodeInfo;
+    use crate::objects::Object;
+    use crate::sim::apply;
+    use crate::sim::engine::Engine;
+    use crate::sim::world::NsName;
+
+    /// An engine with `nodes` and `d` applied and settled at time 0.
+    fn engine(nodes: &[&str], d: &DaemonSet) -> Engine {
+        let mut e = Engine::new(1);
+        for n in nodes {
+            apply::add_or_update_node(&mut e, NodeInfo::new(*n));
+        }
+        apply::apply_object(&mut e, Object::DaemonSet(d.clone()));
+        e.run_until(0, |_, _| {});
+        e
+    }
+
+    /// One sync of the DaemonSet outside the engine, with its state taken from and put back into
+    /// the world.
+    fn sync_once(e: &mut Engine) -> Vec<Action> {
+        let key = ("kube-system".to_string(), "agent".to_string());
+        let mut t = e.world.daemon_sets.remove(&key).unwrap();
+        let actions = sync(&t.object, &mut t.state, &e.world);
+        e.world.daemon_sets.insert(key, t);
+        actions
+    }
+
+    fn state(e: &Engine) -> &State {
+        &e.world.daemon_sets[&("kube-system".to_string(), "agent".to_string())].state
+    }
+
+    fn live_on<'e>(e: &'e Engine, node: &str) -> Vec<&'e SimPod> {
+        e.world.pods_on(node).filter(|p| p.alive()).collect()
+    }
+
+    fn summary(actions: &[Action]) -> Vec<String> {
+        actions
+            .iter()
+            .map(|a| match a {
+                Action::CreatePod(p) => {
+                    format!("create on {}", p.pin_node.as_deref().unwrap_or("?"))
+                }
+                Action::DeletePod { key, .. } => format!("delete {}", key.1),
+                Action::Event {
+                    type_,
+                    reason,
+                    message,
+                    ..
+                } => format!("{type_} {reason}: {message}"),
+                Action::Requeue { at, .. } => format!("requeue at {at}"),
+                other => format!("{other:?}"),
+            })
+            .collect()
+    }
+
+    fn key_on(e: &Engine, node: &str) -> NsName {
+        live_on(e, node)[0].key()
+    }
+
+    #[test]
+    fn creates_one_pinned_pod_per_node_with_revision_labels() {
+        let d = ds(None);
+        let mut e = Engine::new(1);
+        for n in ["n1", "n2"] {
+            apply::add_or_update_node(&mut e, NodeInfo::new(n));
+        }
+        let mut st = State::default();
+        let actions = sync(&d, &mut st, &e.world);
+        assert_eq!(summary(&actions), ["create on n1", "create on n2"]);
+        let Action::CreatePod(p) = &actions[0] else {
+            unreachable!()
+        };
+        assert_eq!(p.generate_name, "agent-");
+        assert_eq!(p.namespace, "kube-system");
+        assert_eq!(
+            p.owner,
+            Some(OwnerRef::new("DaemonSet", "kube-system", "agent"))
+        );
+        assert_eq!(p.labels[CONTROLLER_REVISION_HASH], st.hash);
+        assert_eq!(p.labels[POD_TEMPLATE_GENERATION], "1");
+        assert_eq!(p.template_hash, st.hash);
+        assert_eq!(
+            [st.desired, st.current, st.ready, st.updated, st.available],
+            [2, 0, 0, 0, 0]
+        );
+        // Through the engine, the pods get the DaemonSet tolerations and the node pin.
+        let e = engine(&["n1", "n2"], &d);
+        let pod = live_on(&e, "n1")[0];
+        assert_eq!(get_target_node_name(&pod.spec).as_deref(), Ok("n1"));
+        assert!(pod
+            .spec
+            .tolerations
+            .as_ref()
+            .unwrap()
+            .iter()
+            .any(|t| t.key.as_deref() == Some("node.kubernetes.io/unschedulable")));
+        assert_eq!(
+            [state(&e).desired, state(&e).current, state(&e).ready],
+            [2, 2, 2]
+        );
+    }
+
+    #[test]
+    fn extra_pods_on_a_node_keep_the_oldest() {
+        let d = ds(None);
+        let mut e = engine(&["n1", "n2"], &d);
+        let oldest = key_on(&e, "n1");
+        e.world.now = 5_000;
+        // Someone creates two more pods for n1 (an older controller, a manual copy).
+        for _ in 0..2 {
+            let mut p = NewPod {
+                owner: Some(OwnerRef::new("DaemonSet", "kube-system", "agent")),
+                namespace: "kube-system".into(),
+                template: d.spec.template.clone(),
+                generate_name: "agent-".into(),
+                pin_node: Some("n1".into()),
+                ..Default::default()
+            };
+            p.labels
+                .insert(CONTROLLER_REVISION_HASH.into(), state(&e).hash.clone());
+            e.create_pod(p);
+        }
+        e.settle();
+        assert_eq!(
+            live_on(&e, "n1").len(),
+            1,
+            "the controller deleted the extras at once"
+        );
+        assert_eq!(live_on(&e, "n1")[0].key(), oldest);
+        let deletes = e
+            .world
+            .events
+            .iter()
+            .filter(|ev| ev.reason == "SuccessfulDelete")
+            .count();
+        assert_eq!(deletes, 2);
+    }
+
+    #[test]
+    fn failed_pods_are_deleted_with_back_off() {
+        let d = ds(None);
+        let mut e = engine(&["n1", "n2"], &d);
+        let fail = |e: &mut Engine| {
+            let k = key_on(e, "n1");
+            let p = e.world.pods.get_mut(&k).unwrap();
+            p.phase = Phase::Failed;
+            p.ready = false;
+            k
+        };
+        e.world.now = 10_000;
+        let k = fail(&mut e);
+        let actions = sync_once(&mut e);
+        assert_eq!(
+            summary(&actions),
+            [
+                format!("Warning FailedDaemonPod: Found failed daemon pod kube-system/{} on node n1, will try to kill it", k.1),
+                format!("delete {}", k.1),
+                format!("Normal SuccessfulDelete: Deleted pod: {}", k.1),
+            ]
+        );
+        for a in actions {
+            e.apply_action(a);
+        }
+        e.settle();
+        assert_eq!(live_on(&e, "n1").len(), 1, "recreated");
+        // It fails again within the 1s back-off: left alone, look again after the delay.
+        let k2 = fail(&mut e);
+        assert_eq!(summary(&sync_once(&mut e)), ["requeue at 11000"]);
+        e.world.now = 11_000;
+        let actions = summary(&sync_once(&mut e));
+        assert_eq!(actions[1], format!("delete {}", k2.1));
+        assert_eq!(
+            state(&e).failed_pods_backoff[&(1, "n1".to_string())],
+            Backoff {
+                delay: 2_000,
+                last_update: 11_000
+            }
+        );
+        // After twice the maximum without failures the back-off starts again at 1s.
+        e.world.now = 11_000 + 2 * FAILED_POD_BACKOFF_MAX + 1;
+        let now = e.world.now;
+        sync_once(&mut e);
+        assert_eq!(
+            state(&e).failed_pods_backoff[&(1, "n1".to_string())],
+            Backoff {
+                delay: 1_000,
+                last_update: now
+            }
+        );
+    }
+
+    #[test]
+    fn succeeded_pods_are_replaced() {
+        let d = ds(None);
+        let mut e = engine(&["n1"], &d);
+        let k = key_on(&e, "n1");
+        e.world.pods.get_mut(&k).unwrap().phase = Phase::Succeeded;
+        let actions = summary(&sync_once(&mut e));
+        assert_eq!(actions[0], format!("Normal SucceededDaemonPod: Found succeeded daemon pod kube-system/{} on node n1, will try to delete it", k.1));
+        assert_eq!(actions[1], format!("delete {}", k.1));
+    }
+
+    #[test]
+    fn unscheduled_pod_for_a_missing_node_is_deleted() {
+        // A node the pod was pinned to vanished before the pod was bound: pod GC cannot see it.
+        let mut d = ds(None);
+        d.spec.template.spec.as_mut().unwrap().containers[0].resources =
+            Some(k8s_openapi::api::core::v1::ResourceRequirements {
+                requests: Some(
+                    [(
+                        "cpu".to_string(),
+                        k8s_openapi::apimachinery::pkg::api::resource::Quantity("64".into()),
+                    )]
+                    .into(),
+                ),
+                ..Default::default()
+            });
+        let mut e = engine(&["n1", "n2"], &d);
+        let pending: Vec<NsName> = e
+            .world
+            .pods
+            .values()
+            .filter(|p| p.node.is_none())
+            .map(|p| p.key())
+            .collect();
+        assert_eq!(pending.len(), 2, "64 CPUs fit nowhere");
+        e.world.nodes.get_mut("n2").unwrap().removed = Some(0);
+        let actions = summary(&sync_once(&mut e));
+        let n2_pod = pending
+            .iter()
+            .find(|k| get_target_node_name(&e.world.pods[*k].spec).as_deref() == Ok("n2"))
+            .unwrap();
+        assert_eq!(
+            actions,
+            [
+                format!("delete {}", n2_pod.1),
+                format!("Normal SuccessfulDelete: Deleted pod: {}", n2_pod.1)
+            ]
+        );
+    }
+
+    #[test]
+    fn rolling_update_waits_for_the_manage_step() {
+        let mut d = ds(None);
+        let mut e = engine(&["n1", "n2", "n3"], &d);
+        d.spec.template.spec.as_mut().unwrap().containers[0].image = Some("fluentd:v2".into());
+        let key = ("kube-system".to_string(), "agent".to_string());
+        e.world.daemon_sets.get_mut(&key).unwrap().object = d.clone();
+        // n3's pod is gone: manage recreates it (with the new template), and the rolling update
+        // waits until that creation is observed, although maxUnavailable 1 would allow a deletion.
+        let k3 = key_on(&e, "n3");
+        e.delete_pod(&k3, None, false);
+        let actions = sync_once(&mut e);
+        assert_eq!(summary(&actions), ["create on n3"]);
+        for a in actions {
+            e.apply_action(a);
+        }
+        // The new pod on n3 is not available yet (not even bound): it uses the whole budget.
+        assert_eq!(summary(&sync_once(&mut e)), Vec::<String>::new());
+        let now = e.world.now;
+        e.run_until(now, |_, _| {});
+        assert!(e
+            .world
+            .pods
+            .values()
+            .filter(|p| p.alive())
+            .all(|p| image(p) == "fluentd:v2"));
+        assert_eq!((state(&e).updated, state(&e).revision), (3, 2));
+    }
+
+    fn image(p: &SimPod) -> &str {
+        p.spec.containers[0].image.as_deref().unwrap_or_default()
+    }
+
+    #[test]
+    fn percentages_of_desired_nodes_round_up() {
+        let d = ds(rolling(Some(IntOrString::String("30%".into())), None));
+        let nodes = ["n1", "n2", "n3", "n4", "n5"];
+        let mut e = engine(&nodes, &d);
+        let mut d2 = d.clone();
+        d2.spec.template.spec.as_mut().unwrap().containers[0].image = Some("fluentd:v2".into());
+        e.world
+            .daemon_sets
+            .get_mut(&("kube-system".to_string(), "agent".to_string()))
+            .unwrap()
+            .object = d2;
+        // 30% of 5 desired nodes = 1.5, rounded up: two nodes at a time.
+        let deletes = summary(&sync_once(&mut e))
+            .iter()
+            .filter(|a| a.starts_with("delete"))
+            .count();
+        assert_eq!(deletes, 2);
     }
 
     #[test]

@@ -27,12 +27,12 @@ pub const MAX_REPLICAS_ANNOTATION: &str = "deployment.kubernetes.io/max-replicas
 /// `rand.SafeEncodeString`.
 ///
 /// The template bytes differ from Go's: upstream feeds `hashutil.DeepHashObject` (a `%#v`-style dump
-/// of the Go struct) to the hasher, kubeplay feeds the template's canonical JSON (field order fixed by
-/// k8s-openapi, maps sorted). So the hashes have the same shape and alphabet (`web-7d4b9c8f5x`) and
+/// of the Go struct) to the hasher, kubeplay feeds the template's canonical serialization
+/// (`manifest::canonical_bytes`: field order fixed by k8s-openapi, maps sorted). So the hashes have the same shape and alphabet (`web-7d4b9c8f5x`) and
 /// change exactly when the template changes, but they are kubeplay's own: a real cluster prints
 /// different suffixes for the same manifest.
 pub fn compute_hash(template: &PodTemplateSpec, collision_count: Option<i32>) -> String {
-    let mut bytes = serde_json::to_vec(template).unwrap_or_default();
+    let mut bytes = crate::manifest::canonical_bytes(template);
     if let Some(c) = collision_count {
         let mut b = [0u8; 8];
         b[..4].copy_from_slice(&(c as u32).to_le_bytes());

@@ -1,8 +1,9 @@
-// tests/i18n.test.mjs — the English and Korean dictionaries have the same keys, and every key the page
-// uses (data-i18n attributes and t('…') calls) exists; plus the share-link encoding's base64url helpers.
+// tests/static.test.mjs — checks of www/ that need no browser: the English and Korean dictionaries have
+// the same keys, every key the page uses exists, the examples are well-formed, and the service worker's
+// offline list names every file of the page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import en from '../www/js/i18n/en.js';
 import ko from '../www/js/i18n/ko.js';
 import { EXAMPLES } from '../www/js/examples.js';
@@ -48,4 +49,21 @@ test('examples have unique ids and both inputs', () => {
     assert.ok(e.manifests.trim() && e.nodes.trim(), e.id);
     assert.ok(!/\t/.test(e.manifests), `${e.id}: tabs in YAML`);
   }
+});
+
+test('the service worker precaches every file of the page', () => {
+  const sw = readFileSync(new URL('sw.js', www), 'utf8');
+  const list = JSON.parse(sw.slice(sw.indexOf('[', sw.indexOf('const PRECACHE')), sw.indexOf('];', sw.indexOf('const PRECACHE')) + 1).replace(/'/g, '"').replace(/,\s*]/, ']'));
+  const files = [];
+  const walk = (dir) => {
+    for (const f of readdirSync(new URL(dir, www))) {
+      const rel = dir + f;
+      if (statSync(new URL(rel, www)).isDirectory()) walk(`${rel}/`);
+      else files.push(rel);
+    }
+  };
+  walk('js/');
+  walk('css/');
+  const expected = ['./', 'index.html', ...files, 'vendor/codemirror.js', 'pkg/kubeplay_wasm.js', 'pkg/kubeplay_wasm_bg.wasm'];
+  assert.deepEqual([...list].sort(), [...new Set(expected)].sort());
 });

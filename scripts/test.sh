@@ -19,6 +19,12 @@ step "unit and integration tests"
 cargo test --workspace 2>&1 | tee target/test-native.log
 grep -q "test result: ok. [1-9]" target/test-native.log || { echo "no native test ran" >&2; exit 1; }
 
+step "CLI contract (the shared contract-check; a copy lives in scripts/ for clones without ../shared)"
+cargo build -q -p kubeplay-cli
+checker=../shared/contract-check
+[ -f "$checker" ] || checker=scripts/contract-check
+python3 "$checker" target/debug/kubeplay
+
 step "wasm-bindgen tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p kubeplay-wasm --target wasm32-unknown-unknown 2>&1 | tee target/test-wasm.log
 grep -q "test result: ok. [1-9]" target/test-wasm.log || { echo "no wasm test ran" >&2; exit 1; }

@@ -1,6 +1,7 @@
 // www/js/editors.js — the code editors (CodeMirror 6 from the bundled www/vendor/codemirror.js): YAML
 // highlighting for manifests, a node-table highlighter for the nodes editor (YAML when it holds Node
-// manifests), line numbers, and error diagnostics shown in the gutter, under the text and on the line.
+// manifests), a scenario highlighter (offsets, kubectl commands, heredocs), line numbers, and error
+// diagnostics (errors and warnings) shown in the gutter, under the text and on the line.
 import {
   EditorState, StateEffect, StateField, Compartment, EditorView, Decoration, keymap, lineNumbers,
   highlightActiveLine, highlightActiveLineGutter, drawSelection, highlightSpecialChars, dropCursor,
@@ -63,6 +64,58 @@ const nodeTable = StreamLanguage.define({
   },
 });
 
+/** Highlighting for the scenario: `<offset> <command>` lines, `#` comments, `<<EOF … EOF` heredocs. */
+const scenarioLanguage = StreamLanguage.define({
+  name: 'kubeplay-scenario',
+  startState: () => ({ heredoc: null, pendingHeredoc: null, word: 0 }),
+  copyState: (s) => ({ ...s }),
+  blankLine: () => {},
+  token(stream, state) {
+    if (stream.sol()) {
+      state.word = 0;
+      if (state.pendingHeredoc) {
+        state.heredoc = state.pendingHeredoc;
+        state.pendingHeredoc = null;
+      }
+      if (state.heredoc) {
+        if (stream.string.trim() === state.heredoc) {
+          stream.skipToEnd();
+          state.heredoc = null;
+          return 'keyword';
+        }
+        // The manifest inside: keys and comments, enough to read it.
+        if (stream.match(/^\s*#.*/)) return 'comment';
+        if (stream.match(/^\s*(- )?[\w./-]+(?=:)/)) return 'propertyName';
+        stream.skipToEnd();
+        return 'string';
+      }
+      if (stream.match(/^\s*#.*/)) return 'comment';
+    }
+    if (state.heredoc) {
+      stream.skipToEnd();
+      return 'string';
+    }
+    if (stream.eatSpace()) return null;
+    if (stream.match(/^#.*/)) return 'comment';
+    state.word += 1;
+    if (state.word === 1) {
+      stream.match(/^\S+/);
+      return 'number';
+    }
+    const hd = stream.match(/^<<-?\s*['"]?(\w+)['"]?/);
+    if (hd) {
+      state.pendingHeredoc = hd[1];
+      return 'keyword';
+    }
+    if (state.word === 2 && stream.match(/^(kubectl|node)\b/)) return 'keyword';
+    if (state.word === 3 && stream.match(/^[a-z-]+\b/)) return 'labelName';
+    if (stream.match(/^--?[\w-]+(=\S*)?/)) return 'propertyName';
+    if (stream.match(/^'[^']*'|^"(?:[^"\\]|\\.)*"/)) return 'string';
+    stream.match(/^\S+/) || stream.next();
+    return 'string';
+  },
+});
+
 const highlight = HighlightStyle.define([
   { tag: tags.heading, fontWeight: '700', color: '#1d3f8f' },
   { tag: tags.labelName, color: '#0b5d1e', fontWeight: '600' },
@@ -110,12 +163,13 @@ export function rangeAt(doc, line, column) {
 
 /**
  * Creates an editor in `parent`. Returns { view, getText, setText, setErrors, focusAt, focus }.
- * `kind` is 'manifests' or 'nodes'; `onChange(text)` runs after every edit.
+ * `kind` is 'manifests', 'nodes' or 'scenario'; `onChange(text)` runs after every edit.
  */
 export function createEditor({ parent, doc = '', kind = 'manifests', label = '', onChange = () => {} }) {
   const language = new Compartment();
   const aria = new Compartment();
-  let yamlMode = kind === 'manifests' || looksLikeYaml(doc);
+  let yamlMode = kind === 'manifests' || (kind === 'nodes' && looksLikeYaml(doc));
+  const languageFor = () => (kind === 'scenario' ? scenarioLanguage : yamlMode ? yaml() : nodeTable);
 
   const view = new EditorView({
     parent,
@@ -138,7 +192,7 @@ export function createEditor({ parent, doc = '', kind = 'manifests', label = '',
         indentUnit.of('  '),
         syntaxHighlighting(highlight),
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-        language.of(yamlMode ? yaml() : nodeTable),
+        language.of(languageFor()),
         aria.of(EditorView.contentAttributes.of({ 'aria-label': label })),
         errorLines,
         theme,
@@ -175,15 +229,19 @@ export function createEditor({ parent, doc = '', kind = 'manifests', label = '',
     setLabel(text) {
       view.dispatch({ effects: aria.reconfigure(EditorView.contentAttributes.of({ 'aria-label': text })) });
     },
-    /** Shows errors `[{line, column, message}]` as lint diagnostics and error-line highlights. */
+    /**
+     * Shows errors `[{line, column, message, severity?}]` as lint diagnostics and error-line highlights
+     * (severity 'warning' is marked in the gutter and underlined, without the red line).
+     */
     setErrors(errors) {
       const doc = view.state.doc;
       const diagnostics = [];
       const lines = new Set();
       for (const e of errors) {
         const r = rangeAt(doc, e.line, e.column);
-        diagnostics.push({ from: r.from, to: r.to, severity: 'error', message: e.message, source: `${e.line}:${e.column}` });
-        lines.add(r.lineFrom);
+        const severity = e.severity === 'warning' ? 'warning' : 'error';
+        diagnostics.push({ from: r.from, to: r.to, severity, message: e.message, source: `${e.line}:${e.column}` });
+        if (severity === 'error') lines.add(r.lineFrom);
       }
       const deco = Decoration.set([...lines].sort((a, b) => a - b).map((pos) => errorLineDeco.range(pos)));
       view.dispatch(setDiagnostics(view.state, diagnostics), { effects: setErrorLines.of(deco) });

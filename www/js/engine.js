@@ -2,6 +2,10 @@
 // it, owns the Playground instance, and gives the rest of the page plain functions that return plain
 // objects. A wasm trap (a Rust panic) poisons the instance; it is then thrown away and a fresh module
 // instance is loaded, so one bad input never leaves the page stuck.
+// Long calls (simulate, get) run in background workers ("lanes") so typing and dragging stay smooth:
+// this same file is the worker's script (it answers messages when it finds itself in a worker), each
+// lane has its own wasm instance, and a lane keeps only the newest waiting request (older ones are
+// dropped with a Superseded error).
 
 const PKG_URL = new URL('../pkg/kubeplay_wasm.js', import.meta.url).href;
 
@@ -135,4 +139,133 @@ export function cronNext(schedule, fromRfc3339, tz, n) {
 /** A cron schedule in words (`lang` en|ko), or null when not available. */
 export function cronExplain(schedule, lang) {
   return optional('cronExplain', schedule, lang);
+}
+
+/** How many times a schedule fires in [from, to) (RFC 3339), or null when not available. */
+export function cronCount(schedule, from, to, tz) {
+  return optional('cronCount', schedule, from, to, tz);
+}
+
+// --- background lanes --------------------------------------------------------------------------
+
+const IN_WORKER = typeof WorkerGlobalScope !== 'undefined' && typeof self !== 'undefined' && self instanceof WorkerGlobalScope;
+
+/** A request was replaced by a newer one before it ran. */
+export class Superseded extends Error {}
+
+if (IN_WORKER) {
+  // The worker side: one request at a time, answered with {id, ok, value | error, crashed}.
+  self.addEventListener('message', async (event) => {
+    const { id, fn, args, strip } = event.data ?? {};
+    const ready = await loadEngine();
+    if (!ready) {
+      self.postMessage({ id, ok: false, error: loadError?.message ?? 'engine not loaded', unavailable: true });
+      return;
+    }
+    try {
+      let value = call(fn, ...args);
+      if (strip && value && typeof value === 'object') for (const k of strip) delete value[k];
+      self.postMessage({ id, ok: true, value });
+    } catch (e) {
+      self.postMessage({
+        id,
+        ok: false,
+        error: e?.message ?? String(e),
+        crashed: e instanceof EngineCrashed,
+        unavailable: e instanceof EngineUnavailable,
+      });
+    }
+  });
+}
+
+const lanes = new Map();
+
+/**
+ * A background lane `name` (created on first use): `lane.run(fn, args, {strip})` resolves with the
+ * result of Playground[fn](...args) computed in a worker. While a request runs, a newer one waits;
+ * a waiting request that is replaced rejects with Superseded. Without worker support the call runs
+ * here, synchronously.
+ */
+export function lane(name) {
+  if (lanes.has(name)) return lanes.get(name);
+  let worker = null;
+  try {
+    if (!IN_WORKER && typeof Worker === 'function') worker = new Worker(import.meta.url, { type: 'module', name: `kubeplay-${name}` });
+  } catch {
+    worker = null;
+  }
+  let seq = 0;
+  let running = null; // {id, resolve, reject}
+  let waiting = null; // {fn, args, strip, resolve, reject}
+  const started = new Map();
+  const next = () => {
+    if (running || !waiting) return;
+    const job = waiting;
+    waiting = null;
+    const id = ++seq;
+    running = { id, ...job };
+    started.set(id, running);
+    worker.postMessage({ id, fn: job.fn, args: job.args, strip: job.strip });
+  };
+  if (worker) {
+    worker.addEventListener('message', (event) => {
+      const { id, ok, value, error, crashed, unavailable } = event.data ?? {};
+      const job = started.get(id);
+      started.delete(id);
+      if (running?.id === id) running = null;
+      if (job) {
+        if (ok) job.resolve(value);
+        else {
+          const Cls = crashed ? EngineCrashed : unavailable ? EngineUnavailable : Error;
+          job.reject(new Cls(error));
+        }
+      }
+      next();
+    });
+    worker.addEventListener('error', (event) => {
+      // The worker itself failed (e.g. module workers unsupported): fall back to this thread.
+      event.preventDefault?.();
+      const pending = [...started.values()];
+      started.clear();
+      running = null;
+      worker = null;
+      for (const job of pending) runHere(job);
+      if (waiting) {
+        const job = waiting;
+        waiting = null;
+        runHere(job);
+      }
+    });
+  }
+  function runHere(job) {
+    try {
+      const value = call(job.fn, ...job.args);
+      if (job.strip && value && typeof value === 'object') for (const k of job.strip) delete value[k];
+      job.resolve(value);
+    } catch (e) {
+      job.reject(e);
+    }
+  }
+  const api = {
+    name,
+    /** Runs Playground[fn](...args) in the background; `strip` drops fields of the result first. */
+    run(fn, args, { strip = null } = {}) {
+      return new Promise((resolve, reject) => {
+        const job = { fn, args, strip, resolve, reject };
+        if (!worker) {
+          // Let the caller's code finish first, as with a worker.
+          setTimeout(() => runHere(job), 0);
+          return;
+        }
+        if (waiting) waiting.reject(new Superseded('superseded'));
+        waiting = job;
+        next();
+      });
+    },
+    /** Whether a request is running or waiting. */
+    busy: () => !!running || !!waiting,
+    inWorker: () => !!worker,
+  };
+  lanes.set(name, api);
+  return api;
 }

@@ -1,7 +1,9 @@
 // www/js/main.js — the page's entry point: sets up the language, restores the text (share link or
-// localStorage), creates the editors, loads the engine, runs check() on every edit (debounced) and
-// renders errors, the summary and the feature sections. The user's text is saved before anything
-// else runs, so an engine failure can never lose it.
+// localStorage), creates the three editors (manifests, nodes, scenario), loads the engine, runs check()
+// on every edit (debounced) and renders errors and the summary; then simulates the scenario in a
+// background lane and drives the views that follow the scrubber's time: the node grid (pods, capacity,
+// DaemonSet reasons, Pending pods), the kubectl get panel, the CronJob comparison and the Job Gantt
+// chart. The user's text is saved before anything else runs, so an engine failure can never lose it.
 import { detectLanguage, setLanguage, getLanguage, onLanguageChange, t, LANGUAGES } from './i18n/index.js';
 import * as engine from './engine.js';
 import * as store from './state.js';
@@ -9,25 +11,34 @@ import { EXAMPLES, DEFAULT_EXAMPLE, findExample } from './examples.js';
 import { renderSummary } from './summary.js';
 import { createNodeGrid } from './node-grid.js';
 import { createTimeline } from './timeline.js';
-import { createScenarioView } from './scenario.js';
+import { readDuration, splitSimulateError, runtimeProblems, stepMarkers, DEFAULT_DURATION } from './scenario.js';
 import { createCronTimeline } from './cron-timeline.js';
 import { createJobGantt } from './job-gantt.js';
+import { createKubectlPanel } from './kubectl-panel.js';
+import { createPodDetails } from './pod-details.js';
 import { initHelp } from './help.js';
 import { debounce, h, formatBytes } from './format.js';
+import { indexTimeline, podsAt, podStateAt, nodesPresentAt, readObjects, scenarioSteps, changesNodes, nodeTable, ms } from './model.js';
+import { parseDocuments, findDocument, setMapValue } from './yaml-tree.js';
 
 const $ = (id) => document.getElementById(id);
 
 /** Delay between the last keystroke and check(). */
 export const CHECK_DELAY_MS = 150;
+/** Delay between the last change and a new simulation. */
+export const SIMULATE_DELAY_MS = 300;
 const SAVE_DELAY_MS = 100;
 const HASH_DELAY_MS = 400;
 const MAX_ERRORS_LISTED = 200;
 const LONG_LINK = 8000;
+const EDITORS = ['manifests', 'nodes', 'scenario'];
 
 const app = {
-  editors: {}, // manifests, nodes: {getText, setText, setErrors, focusAt, …}
-  scenario: '', // kept in the state; its editor comes with the simulation
+  editors: {}, // manifests, nodes, scenario: {getText, setText, setErrors, focusAt, …}
+  duration: '', // the "simulate for" text
   result: null, // last check() result
+  resultInput: '', // manifests + nodes that result belongs to
+  placement0: null, // place() of the checked input (the nodes as typed)
   lastHash: '', // the last hash this page wrote into the URL
   hashSeq: 0,
   crashedOn: null, // input that made the engine crash; not retried automatically
@@ -36,6 +47,24 @@ const app = {
   notice: null, // {key, params, actions}
   sections: {},
   checks: 0, // number of completed checks (the tests wait on it)
+  scenarioErrors: [], // problems marked in the scenario editor
+  sim: {
+    requested: '', // key of the newest simulation asked for
+    key: '', // key of the simulation shown
+    inputs: null, // {manifests, nodes, scenario, seconds}
+    tl: null, // the indexed timeline
+    objects: null, // model.readObjects of its inputs
+    time: 0,
+    nodeSteps: [], // offsets (s) of the scenario steps that change nodes
+    initialNodes: [],
+    snapshots: new Map(), // k (node steps passed) → {nodes} | {pending} | {error}
+    placements: new Map(), // key → placement | {pending} | {error}
+    count: 0, // simulations shown (the tests wait on it)
+    lastMs: 0,
+    status: null, // {key, params}
+    message: null, // {key, params}
+    stale: false,
+  },
 };
 
 // --- state -------------------------------------------------------------------------------------
@@ -44,7 +73,8 @@ function currentState() {
   return {
     manifests: app.editors.manifests?.getText() ?? '',
     nodes: app.editors.nodes?.getText() ?? '',
-    scenario: app.scenario,
+    scenario: app.editors.scenario?.getText() ?? '',
+    duration: app.duration,
   };
 }
 
@@ -62,10 +92,16 @@ const hashSoon = debounce(() => updateHash().catch(() => {}), HASH_DELAY_MS);
 
 /** Replaces all inputs (each change undoable in its editor). */
 function setAll(state) {
-  app.scenario = state.scenario ?? '';
-  app.editors.manifests.setText(state.manifests ?? '');
-  app.editors.nodes.setText(state.nodes ?? '');
+  setDuration(state.duration ?? '');
+  for (const kind of EDITORS) app.editors[kind].setText(state[kind] ?? '');
   onEdit();
+  simulateSoon();
+}
+
+function setDuration(text) {
+  app.duration = text || '';
+  const input = $('sim-for');
+  if (input.value !== (app.duration || DEFAULT_DURATION)) input.value = app.duration || DEFAULT_DURATION;
 }
 
 /** Picks the text to start with: a shared link, else what was saved, else the default example. */
@@ -83,7 +119,7 @@ async function initialState() {
     const shared = await store.decodeState(hash);
     if (shared) {
       app.lastHash = hash;
-      if (local && !store.sameState(local, shared) && (local.manifests || local.nodes)) {
+      if (local && !store.sameState(local, shared) && (local.manifests || local.nodes || local.scenario)) {
         store.saveBackup(local);
         app.notice = { key: 'notice.sharedLoaded', actions: [restoreAction()] };
       }
@@ -92,7 +128,7 @@ async function initialState() {
     app.banner = { key: 'status.badLink' };
   }
   if (local) return local;
-  return { manifests: DEFAULT_EXAMPLE.manifests, nodes: DEFAULT_EXAMPLE.nodes, scenario: '' };
+  return { manifests: DEFAULT_EXAMPLE.manifests, nodes: DEFAULT_EXAMPLE.nodes, scenario: DEFAULT_EXAMPLE.scenario ?? '', duration: DEFAULT_EXAMPLE.duration ?? '' };
 }
 
 function restoreAction() {
@@ -208,6 +244,12 @@ function onEdit() {
   checkSoon();
 }
 
+function onScenarioEdit() {
+  saveSoon();
+  hashSoon();
+  simulateSoon();
+}
+
 const checkSoon = debounce(runCheck, CHECK_DELAY_MS);
 
 function runCheck() {
@@ -232,10 +274,12 @@ function runCheck() {
   app.crashedOn = null;
   if (app.banner?.key !== 'status.badLink') setBanner(null);
   app.result = normaliseResult(result);
+  app.resultInput = input;
   renderErrors();
   renderResults(manifests, nodes);
   app.checks += 1;
   document.body.dataset.checks = String(app.checks);
+  simulateSoon();
 }
 
 function normaliseResult(r) {
@@ -246,40 +290,48 @@ function normaliseResult(r) {
   };
 }
 
+function renderErrorList(source, mine, shown) {
+  app.editors[source]?.setErrors(mine);
+  const box = $(`${source}-errors`);
+  const errors = mine.filter((e) => e.severity !== 'warning');
+  box.classList.toggle('has-errors', errors.length > 0);
+  box.classList.toggle('has-warnings', errors.length === 0 && mine.length > 0);
+  box.querySelector('.errors-title').textContent = shown
+    ? errors.length
+      ? t('errors.count', { n: errors.length })
+      : mine.length
+        ? t('errors.warnings', { n: mine.length })
+        : t('errors.none')
+    : '';
+  box.querySelector('ul').replaceChildren(
+    ...mine.slice(0, MAX_ERRORS_LISTED).map((e) =>
+      h(
+        'li',
+        { class: e.severity === 'warning' ? 'error warning' : 'error', dataset: { line: e.line, column: e.column } },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'err-pos',
+            'aria-label': t('errors.jump', { line: e.line, column: e.column }),
+            onclick: () => app.editors[source].focusAt(e.line, e.column),
+          },
+          `${e.line}:${e.column}`,
+        ),
+        ' ',
+        h('span', { class: 'err-msg' }, e.message),
+      ),
+    ),
+    ...(mine.length > MAX_ERRORS_LISTED ? [h('li', { class: 'muted' }, t('errors.more', { n: mine.length - MAX_ERRORS_LISTED }))] : []),
+  );
+}
+
 function renderErrors() {
   const errors = app.result?.errors ?? [];
   for (const source of ['manifests', 'nodes']) {
-    const mine = errors.filter((e) => (e.source ?? 'manifests') === source);
-    app.editors[source].setErrors(mine);
-    const box = $(`${source}-errors`);
-    box.classList.toggle('has-errors', mine.length > 0);
-    box.querySelector('.errors-title').textContent = app.result
-      ? mine.length
-        ? t('errors.count', { n: mine.length })
-        : t('errors.none')
-      : '';
-    box.querySelector('ul').replaceChildren(
-      ...mine.slice(0, MAX_ERRORS_LISTED).map((e) =>
-        h(
-          'li',
-          { class: 'error', dataset: { line: e.line, column: e.column } },
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'err-pos',
-              'aria-label': t('errors.jump', { line: e.line, column: e.column }),
-              onclick: () => app.editors[source].focusAt(e.line, e.column),
-            },
-            `${e.line}:${e.column}`,
-          ),
-          ' ',
-          h('span', { class: 'err-msg' }, e.message),
-        ),
-      ),
-      ...(mine.length > MAX_ERRORS_LISTED ? [h('li', { class: 'muted' }, t('errors.more', { n: mine.length - MAX_ERRORS_LISTED }))] : []),
-    );
+    renderErrorList(source, errors.filter((e) => (e.source ?? 'manifests') === source), !!app.result);
   }
+  renderErrorList('scenario', app.scenarioErrors, app.sim.count > 0 || app.scenarioErrors.length > 0);
 }
 
 function jump(source, line, column) {
@@ -289,32 +341,29 @@ function jump(source, line, column) {
 function renderResults(manifests, nodes) {
   renderSummary($('summary-body'), { result: app.result, onJump: jump });
   renderPlacement(manifests, nodes);
-  const sim = engine.hasApi('simulate');
-  $('scenario').hidden = !sim;
-  $('timeline').hidden = !sim;
-  $('jobs').hidden = !sim;
-  $('cron').hidden = !engine.hasApi('cronNext');
 }
 
+/** DaemonSet placement of the nodes as typed; shown alone until a simulation exists. */
 function renderPlacement(manifests, nodes) {
   const section = $('placement');
+  app.placement0 = null;
   if (!engine.hasApi('place') || !app.result) {
-    section.hidden = true;
+    section.hidden = !app.sim.tl;
     return;
   }
   if (app.result.errors.length) {
     section.hidden = false;
-    app.sections.grid.showMessage('grid.fixErrors', {}, { hideGrid: true });
+    if (!app.sim.tl) app.sections.grid.showMessage('grid.fixErrors', {}, { hideGrid: true });
     return;
   }
   try {
-    const placement = engine.place(manifests, nodes);
-    section.hidden = placement === null;
-    if (placement) app.sections.grid.update(placement, app.result.nodes);
+    app.placement0 = engine.place(manifests, nodes);
+    section.hidden = app.placement0 === null && !app.sim.tl;
+    if (app.placement0 && !app.sim.tl) app.sections.grid.update(app.placement0, app.result.nodes);
   } catch (e) {
     section.hidden = false;
     if (e instanceof engine.EngineCrashed) setBanner('status.engineCrashed', { message: e.message });
-    app.sections.grid.showMessage('grid.failed', { message: e?.message ?? String(e) }, { hideGrid: true });
+    app.sections.grid.showMessage('grid.failed', { message: e?.message ?? String(e) }, { hideGrid: !app.sim.tl });
   }
 }
 
@@ -327,13 +376,272 @@ function renderEngineState(state, error) {
   if (state === 'ready') runCheck();
 }
 
+// --- simulation --------------------------------------------------------------------------------
+
+const simulateSoon = debounce(runSimulate, SIMULATE_DELAY_MS);
+
+function setSimStatus(key, params = {}) {
+  app.sim.status = key ? { key, params } : null;
+  renderSimStatus();
+}
+
+function renderSimStatus() {
+  const el = $('sim-status');
+  el.textContent = app.sim.status ? t(app.sim.status.key, app.sim.status.params) : '';
+  el.dataset.state = app.sim.status?.key ?? '';
+  const msg = $('sim-message');
+  msg.hidden = !app.sim.message;
+  msg.textContent = app.sim.message ? t(app.sim.message.key, app.sim.message.params) : '';
+}
+
+function simulationInputs() {
+  return {
+    manifests: app.editors.manifests.getText(),
+    nodes: app.editors.nodes.getText(),
+    scenario: app.editors.scenario.getText(),
+  };
+}
+
+function runSimulate() {
+  if (engine.engineState().state !== 'ready' || !engine.hasApi('simulate')) return;
+  const d = readDuration(app.duration);
+  const input = $('sim-for');
+  input.setAttribute('aria-invalid', String(!!d.error));
+  if (d.error) {
+    setSimStatus(d.error);
+    return;
+  }
+  const inputs = { ...simulationInputs(), seconds: d.seconds };
+  const key = JSON.stringify(inputs);
+  if (key === app.sim.requested) return;
+  app.sim.requested = key;
+  setSimStatus('scenario.running');
+  document.body.dataset.simulating = 'true';
+  const t0 = performance.now();
+  engine
+    .lane('sim')
+    .run('simulate', [inputs.manifests, inputs.nodes, inputs.scenario, { forSeconds: inputs.seconds }])
+    .then((tl) => {
+      if (key !== app.sim.requested) return;
+      app.sim.lastMs = performance.now() - t0;
+      onSimulated(key, inputs, tl);
+    })
+    .catch((e) => {
+      if (e instanceof engine.Superseded || key !== app.sim.requested) return;
+      onSimulateError(e);
+    })
+    .finally(() => {
+      if (key === app.sim.requested) delete document.body.dataset.simulating;
+    });
+}
+
+function onSimulateError(e) {
+  if (e instanceof engine.EngineCrashed) setBanner('status.engineCrashed', { message: e.message });
+  const parts = splitSimulateError(e?.message ?? String(e));
+  app.scenarioErrors = parts.scenario;
+  renderErrors();
+  app.sim.stale = !!app.sim.tl;
+  if (parts.inputs.length) app.sim.message = { key: app.sim.tl ? 'scenario.fixInputsStale' : 'scenario.fixInputs' };
+  else if (parts.scenario.length) app.sim.message = { key: app.sim.tl ? 'scenario.fixScenarioStale' : 'scenario.fixScenario' };
+  else app.sim.message = { key: 'scenario.failed', params: { message: parts.other.map((x) => x.message).join(' ') } };
+  setSimStatus('scenario.notRun');
+}
+
+function onSimulated(key, inputs, tl) {
+  const t0 = performance.now();
+  const sim = app.sim;
+  indexTimeline(tl);
+  sim.key = key;
+  sim.inputs = inputs;
+  sim.tl = tl;
+  sim.stale = false;
+  sim.message = null;
+  sim.objects = readObjects(inputs.manifests, inputs.scenario);
+  const steps = scenarioSteps(inputs.scenario);
+  sim.nodeSteps = [...new Set(steps.filter((s) => changesNodes(s) && s.at <= tl.duration).map((s) => s.at))].sort((a, b) => a - b);
+  sim.heredocSteps = steps.filter((s) => s.heredoc && s.at <= tl.duration);
+  sim.snapshots = new Map();
+  sim.placements = new Map();
+  const typed = `${inputs.manifests}\u0000${inputs.nodes}`;
+  sim.initialNodes = (app.resultInput === typed && app.result ? app.result.nodes : tl.nodes.filter((n) => n._t.added <= 0)).map((n) => ({
+    ...n,
+    _t: { added: 0, removed: Infinity },
+  }));
+  sim.placement0 = app.resultInput === typed ? app.placement0 : null;
+  app.scenarioErrors = runtimeProblems(tl);
+  renderErrors();
+
+  const timeline = app.sections.timeline;
+  timeline.setRange(tl.start, tl.end, stepMarkers(inputs.scenario));
+  sim.time = Math.min(timeline.time(), tl.duration);
+  $('timeline').hidden = false;
+  $('placement').hidden = false;
+  $('kubectl').hidden = !engine.hasApi('get');
+
+  renderAtTime(sim.time);
+  app.sections.kubectl.refresh();
+  const cronJobs = sim.objects.objects
+    .filter((o) => o.kind === 'CronJob')
+    .map((o) => ({
+      name: o.name,
+      namespace: o.namespace,
+      schedule: String(o.value.spec?.schedule ?? ''),
+      timeZone: o.value.spec?.timeZone ?? '',
+      policy: o.value.spec?.concurrencyPolicy ?? 'Allow',
+      suspend: !!o.value.spec?.suspend,
+    }));
+  $('cron').hidden = cronJobs.length === 0;
+  if (cronJobs.length) app.sections.cron.update({ cronJobs, start: tl.start, duration: tl.duration, key, time: sim.time });
+  const hasJobs = (tl.jobs ?? []).length > 0;
+  $('jobs').hidden = !hasJobs;
+  if (hasJobs) app.sections.jobs.update({ timeline: tl, objects: sim.objects, time: sim.time });
+  app.sections.pod.setTimeline(tl, sim.time);
+  sim.count += 1;
+  sim.drawMs = performance.now() - t0;
+  setSimStatus('scenario.done', { pods: tl.pods.length, events: tl.events.length, ms: Math.round(sim.lastMs) });
+  document.body.dataset.sims = String(sim.count);
+}
+
+/** A CronJob comparison run: the same inputs with the CronJob's concurrencyPolicy set to `policy`. */
+function simulateVariant(cj, policy) {
+  const sim = app.sim;
+  if (!sim.inputs) return Promise.reject(new Error('no simulation'));
+  if (policy === cj.policy) return Promise.resolve(sim.tl);
+  const { manifests, nodes, scenario, seconds } = sim.inputs;
+  const doc = findDocument(parseDocuments(manifests), 'CronJob', cj.name, cj.namespace);
+  if (!doc) return Promise.reject(new Error(t('cron.notInManifests')));
+  const text = setMapValue(manifests, doc, ['spec'], 'concurrencyPolicy', policy);
+  return engine
+    .lane('cron')
+    .run('simulate', [text, nodes, scenario, { forSeconds: seconds }])
+    .then(indexTimeline);
+}
+
+/** Nodes as they are after `k` node-changing steps (snapshots computed in the background). */
+function nodesAfter(k) {
+  const sim = app.sim;
+  if (k === 0) return sim.initialNodes;
+  if (k >= sim.nodeSteps.length) return sim.tl.nodes;
+  const snap = sim.snapshots.get(k);
+  if (snap?.nodes) return snap.nodes;
+  if (!snap) {
+    const key = sim.key;
+    sim.snapshots.set(k, { pending: true });
+    const { manifests, nodes, scenario } = sim.inputs;
+    engine
+      .lane('aux')
+      .run('simulate', [manifests, nodes, scenario, { forSeconds: sim.nodeSteps[k - 1] }], { strip: ['pods', 'events', 'jobs'] })
+      .then((tl) => {
+        if (key !== sim.key) return;
+        const base = ms(tl.start);
+        const sec = (r) => (r ? (ms(r) - base) / 1000 : Infinity);
+        sim.snapshots.set(k, { nodes: tl.nodes.map((n) => ({ ...n, _t: { added: sec(n.added) === Infinity ? 0 : sec(n.added), removed: sec(n.removed) } })) });
+        renderAtTime(sim.time);
+      })
+      .catch((e) => {
+        if (key !== sim.key) return;
+        sim.snapshots.set(k, e instanceof engine.Superseded ? undefined : { error: e });
+        if (e instanceof engine.Superseded) sim.snapshots.delete(k);
+      });
+  }
+  // Meanwhile: the closest snapshot before it.
+  for (let j = k - 1; j > 0; j--) if (sim.snapshots.get(j)?.nodes) return sim.snapshots.get(j).nodes;
+  return sim.initialNodes;
+}
+
+/** place() for the nodes after `k` steps and the manifests applied by the scenario up to `t`. */
+function placementAt(k, t, nodes) {
+  const sim = app.sim;
+  const applied = sim.heredocSteps.filter((s) => s.at <= t);
+  if (k === 0 && applied.length === 0 && sim.placement0) return sim.placement0;
+  const exact = k === 0 || k >= sim.nodeSteps.length || sim.snapshots.get(k)?.nodes;
+  const key = `${k}:${applied.length}`;
+  const got = sim.placements.get(key);
+  if (got?.daemonSets) return got;
+  if (!got && exact) {
+    sim.placements.set(key, { pending: true });
+    const simKey = sim.key;
+    const manifests = [sim.inputs.manifests, ...applied.map((s) => s.heredoc)].join('\n---\n');
+    const table = nodeTable(nodes.filter((n) => !(n._t && n._t.removed <= t)));
+    const ask = (text) => engine.lane('aux').run('place', [text, table]);
+    ask(manifests)
+      .catch((e) => (applied.length && !(e instanceof engine.Superseded) ? ask(sim.inputs.manifests) : Promise.reject(e)))
+      .then((p) => {
+        if (simKey !== sim.key) return;
+        sim.placements.set(key, p);
+        renderAtTime(sim.time);
+      })
+      .catch((e) => {
+        if (simKey !== sim.key) return;
+        if (e instanceof engine.Superseded) sim.placements.delete(key);
+        else sim.placements.set(key, { error: e });
+      });
+  }
+  // Meanwhile: the newest placement known.
+  for (const p of [...sim.placements.values()].reverse()) if (p?.daemonSets) return p;
+  return sim.placement0 ?? { daemonSets: [] };
+}
+
+let renderFrame = 0;
+let pendingTime = null;
+
+/** Shows the moment `t` (seconds) in every view; during a drag at most once per frame. */
+function renderAtTime(t, { dragging = false } = {}) {
+  const sim = app.sim;
+  sim.time = t;
+  if (!sim.tl) return;
+  if (dragging) {
+    pendingTime = t;
+    if (!renderFrame) {
+      renderFrame = requestAnimationFrame(() => {
+        renderFrame = 0;
+        if (pendingTime != null) drawAt(pendingTime, true);
+        pendingTime = null;
+      });
+    }
+    return;
+  }
+  pendingTime = null;
+  drawAt(t, false);
+}
+
+function drawAt(t, dragging) {
+  const sim = app.sim;
+  const tl = sim.tl;
+  let k = 0;
+  while (k < sim.nodeSteps.length && sim.nodeSteps[k] <= t) k += 1;
+  const nodes = nodesAfter(k);
+  const placement = placementAt(k, t, nodes);
+  const { byNode, pending } = podsAt(tl, t);
+  app.sections.grid.update(placement, nodesPresentAt(nodes, t), {
+    time: t,
+    byNode,
+    pending,
+    requestsOf: (p) => sim.objects.requestsOf(p, tl),
+    stateAt: (p) => podStateAt(p, t),
+  });
+  app.sections.kubectl.setTime(t);
+  app.sections.cron.setTime(t);
+  app.sections.jobs.setTime(t);
+  app.sections.pod.setTime(t);
+  if (!dragging) app.sections.cron.refreshExplainer?.();
+  document.body.dataset.time = String(t);
+}
+
+function onPod(pod) {
+  app.sections.pod.show(pod, app.sim.tl, app.sim.time);
+  app.sections.grid.setSelectedPod(`${pod.namespace}/${pod.name}`);
+}
+
 // --- page --------------------------------------------------------------------------------------
 
 function fillExamples() {
   const select = $('examples');
+  const group = (key, list) => (list.length ? h('optgroup', { label: t(key) }, list.map((e) => h('option', { value: e.id }, t(`example.${e.id}`)))) : null);
   select.replaceChildren(
     h('option', { value: '' }, t('toolbar.examplesPlaceholder')),
-    ...EXAMPLES.map((e) => h('option', { value: e.id }, t(`example.${e.id}`))),
+    group('toolbar.lessons', EXAMPLES.filter((e) => e.lesson)),
+    group('toolbar.moreExamples', EXAMPLES.filter((e) => !e.lesson)),
   );
   select.value = '';
 }
@@ -341,11 +649,11 @@ function fillExamples() {
 function translateDynamic() {
   fillExamples();
   $('lang').value = getLanguage();
-  app.editors.manifests?.setLabel(t('editor.manifests.label'));
-  app.editors.nodes?.setLabel(t('editor.nodes.label'));
+  for (const kind of EDITORS) app.editors[kind]?.setLabel(t(`editor.${kind}.label`));
   renderBanner();
   renderStatus();
   renderNotice();
+  renderSimStatus();
   renderEngineState(engine.engineState().state, engine.engineState().error);
   if (app.result) {
     renderErrors();
@@ -366,7 +674,7 @@ async function createEditors(initial) {
     ({ createEditor: factory } = await import('./plain-editor.js'));
     document.body.dataset.editors = 'plain';
   }
-  for (const kind of ['manifests', 'nodes']) {
+  for (const kind of EDITORS) {
     const parent = $(`${kind}-editor`);
     parent.replaceChildren();
     app.editors[kind] = factory({
@@ -374,7 +682,7 @@ async function createEditors(initial) {
       doc: initial[kind] ?? '',
       kind,
       label: t(`editor.${kind}.label`),
-      onChange: onEdit,
+      onChange: kind === 'scenario' ? onScenarioEdit : onEdit,
     });
   }
 }
@@ -388,16 +696,28 @@ function registerServiceWorker() {
 async function main() {
   setLanguage(detectLanguage(), { persist: false });
   const initial = await initialState();
-  app.scenario = initial.scenario ?? '';
 
   await createEditors(initial);
+  setDuration(initial.duration ?? '');
   store.saveLocal(currentState(), app.lastHash);
 
-  app.sections.grid = createNodeGrid($('placement-body'));
-  app.sections.timeline = createTimeline($('timeline-body'));
-  app.sections.scenario = createScenarioView($('scenario-body'));
-  app.sections.cron = createCronTimeline($('cron-body'));
-  app.sections.jobs = createJobGantt($('jobs-body'));
+  app.sections.grid = createNodeGrid($('placement-body'), { onPod });
+  app.sections.timeline = createTimeline($('timeline-body'), { onTime: (s, o) => renderAtTime(s, o) });
+  app.sections.kubectl = createKubectlPanel($('kubectl-body'), {
+    fetch: (kind, wide, at) => {
+      const i = app.sim.inputs;
+      if (!i) return Promise.reject(new Error(t('kubectl.noSimulation')));
+      return engine.lane('get').run('get', [kind, i.manifests, i.nodes, i.scenario, at, wide]);
+    },
+  });
+  const seek = (s) => app.sections.timeline.setTime(s);
+  app.sections.cron = createCronTimeline($('cron-body'), { simulateVariant, onSeek: seek });
+  app.sections.jobs = createJobGantt($('jobs-body'), {
+    getManifests: () => app.editors.manifests.getText(),
+    setManifests: (text) => app.editors.manifests.setText(text),
+    onSeek: seek,
+  });
+  app.sections.pod = createPodDetails($('pod-details'), { onClose: () => app.sections.grid.setSelectedPod('') });
   initHelp({ toggle: $('help-toggle'), panel: $('help'), body: $('help-body'), close: $('help-close') });
 
   $('lang').replaceChildren(...LANGUAGES.map((code) => h('option', { value: code, lang: code }, t(`lang.${code}`, {}, code))));
@@ -407,8 +727,15 @@ async function main() {
     e.target.value = '';
     if (!ex) return;
     store.saveBackup(currentState());
-    setAll({ manifests: ex.manifests, nodes: ex.nodes, scenario: '' });
+    app.sections.timeline.stop();
+    setAll({ manifests: ex.manifests, nodes: ex.nodes, scenario: ex.scenario ?? '', duration: ex.duration ?? '' });
     setStatus('status.exampleLoaded', { name: t(`example.${ex.id}`) });
+  });
+  $('sim-for').addEventListener('input', (e) => {
+    app.duration = e.target.value.trim() === DEFAULT_DURATION ? '' : e.target.value.trim();
+    saveSoon();
+    hashSoon();
+    simulateSoon();
   });
   $('copy-link').addEventListener('click', copyLink);
   window.addEventListener('hashchange', onHashChange);
@@ -423,7 +750,14 @@ async function main() {
   translateDynamic();
   hashSoon();
   // A read-only handle for the browser console and the end-to-end tests.
-  globalThis.kubeplay = Object.freeze({ state: currentState, result: () => app.result, engine: () => engine.engineState().state });
+  globalThis.kubeplay = Object.freeze({
+    state: currentState,
+    result: () => app.result,
+    engine: () => engine.engineState().state,
+    timeline: () => app.sim.tl,
+    sim: () => ({ count: app.sim.count, time: app.sim.time, duration: app.sim.tl?.duration ?? 0, simulateMs: app.sim.lastMs, drawMs: app.sim.drawMs, key: app.sim.key }),
+    setTime: (s) => app.sections.timeline.setTime(s),
+  });
   document.body.dataset.ready = 'true';
 
   await engine.loadEngine();

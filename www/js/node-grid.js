@@ -1,26 +1,37 @@
-// www/js/node-grid.js — the DaemonSet placement grid: one card per node (labels, taints, capacity bars,
-// the DaemonSet pods it gets, and for each DaemonSet without a pod there the reason in en/ko plus the
-// upstream Kubernetes message). Virtualised: only the cards in view exist in the DOM, so 5,000 nodes
-// scroll smoothly.
+// www/js/node-grid.js — the node grid: one card per node with its labels, taints and capacity bars, the
+// pods on it at the scrubber's time (from the simulation's timeline), and for each DaemonSet without a
+// pod there the reason in en/ko plus the upstream Kubernetes message (pg.place). Pending pods (no node
+// at that time) are listed in a strip above the cards with their FailedScheduling message; clicking a
+// pod asks for its details. Virtualised: only the cards in view exist in the DOM, so 5,000 nodes scroll
+// and follow the scrubber smoothly.
 import { h, formatCpu, formatMemory, formatTaint, splitLabels } from './format.js';
 import { t, getLanguage } from './i18n/index.js';
+import { formatDuration } from './model.js';
 
-export const CARD_HEIGHT = 272;
+export const CARD_HEIGHT = 300;
 const GAP = 12;
 const MIN_CARD_WIDTH = 250;
 const OVERSCAN_ROWS = 2;
+const MAX_POD_CHIPS = 12;
+const MAX_PENDING = 40;
 
-/** Builds the grid inside `container`. Returns { update, rerender, clear }. */
-export function createNodeGrid(container) {
+/**
+ * Builds the grid inside `container`. `onPod(pod)` runs when a pod is clicked.
+ * Returns { update, showMessage, rerender, renderedCards, setSelectedPod }.
+ */
+export function createNodeGrid(container, { onPod = () => {} } = {}) {
   let placement = null; // {daemonSets:[…]}
-  let nodes = []; // check().nodes
-  let items = []; // [{node, entries:[{ds, entry}]}] after filtering
+  let nodes = []; // nodes as they are at the time shown
+  let sim = null; // {time, byNode, pending, requestsOf, stateAt} or null before a simulation
+  let items = []; // [{node, entries, pods, used, missing}] after filtering
   let maxima = { cpu: 1, memory: 1, pods: 1 };
   let selected = ''; // '' = all DaemonSets, else "namespace/name"
+  let selectedPod = '';
   let filterText = '';
   let onlyMissing = false;
   let lastRange = '';
   let frame = 0;
+  let version = 0;
 
   const dsSelect = h('select', { id: 'grid-ds' });
   const filterInput = h('input', { type: 'search', id: 'grid-filter', autocomplete: 'off' });
@@ -28,11 +39,13 @@ export function createNodeGrid(container) {
   const count = h('span', { class: 'grid-count', id: 'grid-count', 'aria-live': 'polite' });
   const desired = h('ul', { class: 'grid-desired', id: 'grid-desired' });
   const message = h('p', { class: 'muted', id: 'grid-message', hidden: true });
+  const pendingBox = h('div', { class: 'pending-strip', id: 'grid-pending', hidden: true });
   const spacer = h('div', { class: 'grid-spacer', role: 'list' });
   const viewport = h('div', { class: 'grid-viewport', tabindex: '0' }, spacer);
   const dsLabel = h('span', {});
   const filterLabel = h('span', {});
   const missingLabel = h('span', {});
+  const when = h('p', { class: 'grid-when', id: 'grid-when' });
   const controls = h(
     'div',
     { class: 'grid-controls' },
@@ -42,7 +55,7 @@ export function createNodeGrid(container) {
     count,
   );
   const intro = h('p', { class: 'hint' });
-  container.replaceChildren(intro, controls, desired, message, viewport);
+  container.replaceChildren(intro, when, controls, desired, pendingBox, message, viewport);
 
   dsSelect.addEventListener('change', () => {
     selected = dsSelect.value;
@@ -58,18 +71,28 @@ export function createNodeGrid(container) {
   });
   viewport.addEventListener('scroll', schedule, { passive: true });
   if (typeof ResizeObserver === 'function') new ResizeObserver(() => schedule(true)).observe(viewport);
+  // One listener for every pod button of the cards and the pending strip.
+  container.addEventListener('click', (e) => {
+    const btn = e.target.closest?.('[data-pod]');
+    if (!btn || !container.contains(btn)) return;
+    const pod = podIndex.get(btn.dataset.pod);
+    if (pod) onPod(pod);
+  });
+  let podIndex = new Map();
 
   function dsKey(ds) {
     return `${ds.namespace}/${ds.name}`;
   }
 
   function translateStatic() {
-    intro.textContent = t('grid.intro');
+    intro.textContent = t(sim ? 'grid.introSim' : 'grid.intro');
     dsLabel.textContent = t('grid.daemonSet');
     filterLabel.textContent = t('grid.filter');
     filterInput.placeholder = t('grid.filterPlaceholder');
     missingLabel.textContent = t('grid.onlyMissing');
     viewport.setAttribute('aria-label', t('grid.title'));
+    when.textContent = sim ? t('grid.when', { at: formatDuration(sim.time) }) : t('grid.whenStart');
+    when.hidden = false;
   }
 
   function fillSelect() {
@@ -81,21 +104,44 @@ export function createNodeGrid(container) {
       ...dss.map((ds) => h('option', { value: dsKey(ds) }, `${ds.namespace}/${ds.name}`)),
     );
     dsSelect.value = selected;
+    dsSelect.disabled = dss.length === 0;
     desired.replaceChildren(
-      ...dss.map((ds) => h('li', {}, h('code', {}, `${ds.namespace}/${ds.name}`), ' ', t('grid.desired', { n: ds.desired }))),
+      ...dss.map((ds) => {
+        const current = sim ? countCurrent(ds) : null;
+        return h(
+          'li',
+          { dataset: { ds: dsKey(ds) } },
+          h('code', {}, `${ds.namespace}/${ds.name}`),
+          ' ',
+          t('grid.desired', { n: ds.desired }),
+          current != null ? h('span', { class: 'muted' }, ` · ${t('grid.current', { n: current })}`) : null,
+        );
+      }),
     );
+  }
+
+  function countCurrent(ds) {
+    let n = 0;
+    for (const pods of sim.byNode.values()) if (pods.some((p) => isPodOf(p, ds))) n += 1;
+    return n;
+  }
+
+  function isPodOf(p, ds) {
+    return p.owner?.kind === 'DaemonSet' && p.owner.name === ds.name && p.namespace === ds.namespace;
   }
 
   /** Recomputes the list of node items after the data or a filter changed. */
   function refilter() {
     const dss = (placement?.daemonSets ?? []).filter((ds) => !selected || dsKey(ds) === selected);
     const lookups = dss.map((ds) => [ds, new Map((ds.nodes ?? []).map((e) => [e.node, e]))]);
-    // Every node of the cluster, in the order typed; a node place() knows but check() did not is kept too.
+    // Every node of the cluster, in the order typed; a node place() knows but the list does not is kept too.
     const byName = new Map(nodes.map((n) => [n.name, n]));
     const order = nodes.map((n) => n.name);
-    for (const ds of placement?.daemonSets ?? []) for (const e of ds.nodes ?? []) if (!byName.has(e.node)) {
-      byName.set(e.node, { name: e.node, labels: {}, taints: [] });
-      order.push(e.node);
+    if (!sim) {
+      for (const ds of placement?.daemonSets ?? []) for (const e of ds.nodes ?? []) if (!byName.has(e.node)) {
+        byName.set(e.node, { name: e.node, labels: {}, taints: [] });
+        order.push(e.node);
+      }
     }
     maxima = { cpu: 1, memory: 1, pods: 1 };
     for (const n of byName.values()) {
@@ -103,18 +149,61 @@ export function createNodeGrid(container) {
       maxima.memory = Math.max(maxima.memory, n.memory ?? 0);
       maxima.pods = Math.max(maxima.pods, n.pods ?? 0);
     }
+    podIndex = new Map();
     items = [];
     for (const name of order) {
       const node = byName.get(name);
-      const entries = lookups.map(([ds, map]) => ({ ds, entry: map.get(name) ?? null }));
-      const missing = entries.some((x) => !x.entry?.shouldRun);
+      const pods = sim?.byNode.get(name) ?? [];
+      const entries = lookups.map(([ds, map]) => ({ ds, entry: map.get(name) ?? null, pods: sim ? pods.filter((p) => isPodOf(p, ds)) : null }));
+      const missing = entries.some((x) => (sim ? x.pods.length === 0 : !x.entry?.shouldRun));
       if (onlyMissing && !missing) continue;
       if (filterText && !searchText(node).includes(filterText)) continue;
-      items.push({ node, entries, missing });
+      let used = null;
+      if (sim) {
+        used = { cpu: 0, memory: 0, pods: pods.length };
+        for (const p of pods) {
+          const r = sim.requestsOf(p);
+          used.cpu += r.cpu;
+          used.memory += r.memory;
+        }
+      }
+      items.push({ node, entries, pods, used, missing });
     }
+    for (const p of sim?.pending ?? []) podIndex.set(`${p.namespace}/${p.name}`, p);
     count.textContent = t('grid.count', { shown: items.length, total: byName.size });
+    renderPending();
     viewport.scrollTop = Math.min(viewport.scrollTop, Math.max(0, layout().total - viewport.clientHeight));
+    version += 1;
     schedule(true);
+  }
+
+  function renderPending() {
+    const pending = sim?.pending ?? [];
+    pendingBox.hidden = !sim || pending.length === 0;
+    if (pendingBox.hidden) {
+      pendingBox.replaceChildren();
+      return;
+    }
+    const shown = pending.slice(0, MAX_PENDING);
+    pendingBox.replaceChildren(
+      h('h3', {}, t('grid.pending', { n: pending.length, at: formatDuration(sim.time) })),
+      h(
+        'ul',
+        {},
+        shown.map((p) =>
+          h(
+            'li',
+            { class: 'pending-pod' },
+            podButton(p),
+            ' ',
+            p.message
+              ? h('code', { class: 'upstream', lang: 'en' }, p.message)
+              : h('span', { class: 'muted' }, t(sim.stateAt(p) === 'Pending' ? 'grid.notScheduledYet' : 'grid.noMessage')),
+          ),
+        ),
+      ),
+      pending.length > shown.length ? h('p', { class: 'muted' }, t('grid.morePending', { n: pending.length - shown.length })) : null,
+    );
   }
 
   function searchText(n) {
@@ -153,7 +242,7 @@ export function createNodeGrid(container) {
     const height = viewport.clientHeight || 600;
     const firstRow = Math.max(0, Math.floor(top / L.rowHeight) - OVERSCAN_ROWS);
     const lastRow = Math.min(L.rows - 1, Math.ceil((top + height) / L.rowHeight) + OVERSCAN_ROWS);
-    const range = `${firstRow}:${lastRow}:${L.cols}:${Math.round(L.cardWidth)}`;
+    const range = `${firstRow}:${lastRow}:${L.cols}:${Math.round(L.cardWidth)}:${version}`;
     if (range === lastRange) return;
     lastRange = range;
     const cards = [];
@@ -171,25 +260,61 @@ export function createNodeGrid(container) {
     spacer.replaceChildren(...cards);
   }
 
-  function bar(kind, value, max, text) {
-    const pct = Math.max(2, Math.round((100 * (value ?? 0)) / (max || 1)));
+  function bar(kind, value, max, text, title) {
+    const ratio = (value ?? 0) / (max || 1);
+    const pct = Math.min(100, Math.max(value ? 2 : 0, Math.round(100 * ratio)));
     return h(
       'div',
-      { class: 'bar-row' },
+      { class: 'bar-row', title },
       h('span', { class: 'bar-label' }, t(`grid.${kind}`)),
-      h('span', { class: 'bar', role: 'presentation' }, h('span', { class: `bar-fill bar-${kind}`, style: { width: `${pct}%` } })),
+      h(
+        'span',
+        { class: 'bar', role: 'meter', 'aria-valuemin': '0', 'aria-valuemax': String(max ?? 0), 'aria-valuenow': String(value ?? 0), 'aria-label': t(`grid.${kind}`) },
+        h('span', { class: `bar-fill bar-${kind}${ratio > 0.9 ? ' bar-full' : ''}`, style: { width: `${pct}%` } }),
+      ),
       h('span', { class: 'bar-value' }, text),
     );
   }
 
-  function reasonItem({ ds, entry }) {
+  function podButton(p) {
+    const key = `${p.namespace}/${p.name}`;
+    podIndex.set(key, p);
+    const state = sim.stateAt(p);
+    return h(
+      'button',
+      {
+        type: 'button',
+        class: `pod-chip pod-${state}${key === selectedPod ? ' selected' : ''}`,
+        dataset: { pod: key, state },
+        title: `${p.name} — ${t(`pod.state.${state}`)}`,
+      },
+      p.name,
+    );
+  }
+
+  function explanations(entry) {
     const lang = getLanguage();
+    const explains = entry.explain?.length ? entry.explain : (entry.reasons ?? []).map((r) => ({ upstream: r, en: r, ko: r }));
+    return explains.map((x) =>
+      h(
+        'div',
+        { class: 'reason' },
+        h('span', { class: 'reason-text', lang }, x[lang] ?? x.en ?? x.upstream),
+        x.upstream ? h('code', { class: 'upstream', title: t('grid.upstream'), lang: 'en' }, x.upstream) : null,
+      ),
+    );
+  }
+
+  function reasonItem({ ds, entry, pods }) {
     const name = h('code', { class: 'ds-name' }, ds.name);
+    if (sim && pods.length) {
+      return h('li', { class: 'ds-ok' }, h('span', { class: 'mark', 'aria-hidden': 'true' }, '✓'), name, ' ', t('grid.runs'), ' ', pods.map(podButton));
+    }
     if (!entry) return h('li', { class: 'ds-no' }, h('span', { class: 'mark', 'aria-hidden': 'true' }, '✗'), name, ' ', t('grid.unknown'));
     if (entry.shouldRun) {
-      return h('li', { class: 'ds-ok' }, h('span', { class: 'mark', 'aria-hidden': 'true' }, '✓'), name, ' ', t('grid.runs'));
+      if (!sim) return h('li', { class: 'ds-ok' }, h('span', { class: 'mark', 'aria-hidden': 'true' }, '✓'), name, ' ', t('grid.runs'));
+      return h('li', { class: 'ds-wait' }, h('span', { class: 'mark', 'aria-hidden': 'true' }, '…'), name, ' ', t('grid.shouldRunNoPod'));
     }
-    const explains = entry.explain?.length ? entry.explain : (entry.reasons ?? []).map((r) => ({ upstream: r, en: r, ko: r }));
     return h(
       'li',
       { class: 'ds-no' },
@@ -197,28 +322,23 @@ export function createNodeGrid(container) {
       name,
       ' ',
       entry.shouldContinueRunning ? t('grid.keepsRunning') : t('grid.noPod'),
-      explains.map((x) =>
-        h(
-          'div',
-          { class: 'reason' },
-          h('span', { class: 'reason-text', lang }, x[lang] ?? x.en ?? x.upstream),
-          x.upstream ? h('code', { class: 'upstream', title: t('grid.upstream'), lang: 'en' }, x.upstream) : null,
-        ),
-      ),
+      explanations(entry),
     );
   }
 
   function renderCard(item, index) {
     const n = item.node;
     const [own, standard] = splitLabels(n.labels);
+    const gone = sim && n._t && sim.time >= n._t.removed;
+    const others = item.pods.filter((p) => p.owner?.kind !== 'DaemonSet' || !item.entries.some((x) => isPodOf(p, x.ds)));
     return h(
       'article',
       {
-        class: `node-card${item.missing ? ' missing' : ''}`,
+        class: `node-card${item.missing ? ' missing' : ''}${n.ready === false ? ' not-ready' : ''}`,
         role: 'listitem',
         'aria-posinset': index + 1,
         'aria-setsize': items.length,
-        dataset: { node: n.name },
+        dataset: { node: n.name, pods: item.pods.length },
       },
       h(
         'header',
@@ -226,19 +346,36 @@ export function createNodeGrid(container) {
         h('code', { class: 'node-name', title: n.name }, n.name),
         n.ready === false ? h('span', { class: 'badge bad' }, t('node.notReady')) : h('span', { class: 'badge ok' }, t('node.ready')),
         n.unschedulable ? h('span', { class: 'badge warn' }, t('node.cordoned')) : null,
+        gone ? h('span', { class: 'badge bad' }, t('node.removed')) : null,
       ),
       h(
         'div',
         { class: 'node-body' },
         // What the DaemonSets do here comes first: it is what the card is for.
-        h('ul', { class: 'ds-list' }, item.entries.map(reasonItem)),
+        item.entries.length ? h('ul', { class: 'ds-list' }, item.entries.map(reasonItem)) : null,
         n.cpuMilli != null
           ? h(
               'div',
               { class: 'bars' },
-              bar('cpu', n.cpuMilli, maxima.cpu, formatCpu(n.cpuMilli)),
-              bar('memory', n.memory, maxima.memory, formatMemory(n.memory)),
-              bar('pods', n.pods, maxima.pods, String(n.pods)),
+              item.used
+                ? [
+                    bar('cpu', item.used.cpu, n.cpuMilli, `${formatCpu(item.used.cpu)}/${formatCpu(n.cpuMilli)}`, t('grid.requestsOf', { what: t('grid.cpu') })),
+                    bar('memory', item.used.memory, n.memory, `${formatMemory(item.used.memory)}/${formatMemory(n.memory)}`, t('grid.requestsOf', { what: t('grid.memory') })),
+                    bar('pods', item.used.pods, n.pods, `${item.used.pods}/${n.pods}`, t('grid.podsOn')),
+                  ]
+                : [
+                    bar('cpu', n.cpuMilli, maxima.cpu, formatCpu(n.cpuMilli), t('grid.allocatable')),
+                    bar('memory', n.memory, maxima.memory, formatMemory(n.memory), t('grid.allocatable')),
+                    bar('pods', n.pods, maxima.pods, String(n.pods), t('grid.allocatable')),
+                  ],
+            )
+          : null,
+        sim && others.length
+          ? h(
+              'div',
+              { class: 'pod-chips' },
+              others.slice(0, MAX_POD_CHIPS).map(podButton),
+              others.length > MAX_POD_CHIPS ? h('span', { class: 'muted small' }, t('grid.morePods', { n: others.length - MAX_POD_CHIPS })) : null,
             )
           : null,
         h(
@@ -263,6 +400,8 @@ export function createNodeGrid(container) {
     message.hidden = false;
     viewport.hidden = hideGrid;
     controls.hidden = hideGrid;
+    pendingBox.hidden = hideGrid || pendingBox.hidden;
+    desired.hidden = hideGrid;
   }
 
   function hideMessage() {
@@ -270,17 +409,24 @@ export function createNodeGrid(container) {
     message.hidden = true;
     viewport.hidden = false;
     controls.hidden = false;
+    desired.hidden = false;
   }
 
   translateStatic();
 
   return {
-    /** New data: `newPlacement` from place(), `nodeList` from check().nodes. */
-    update(newPlacement, nodeList) {
+    /**
+     * New data: `newPlacement` from place(), `nodeList` the nodes as they are at the time shown, and
+     * `simulation` = {time, byNode, pending, requestsOf(pod), stateAt(pod)} once a run exists (null
+     * shows the placement alone).
+     */
+    update(newPlacement, nodeList, simulation = null) {
       placement = newPlacement;
       nodes = nodeList ?? [];
+      sim = simulation;
       hideMessage();
-      if (!placement?.daemonSets?.length) showMessage('grid.noDaemonSets');
+      if (!placement?.daemonSets?.length && !sim) showMessage('grid.noDaemonSets');
+      translateStatic();
       fillSelect();
       refilter();
     },
@@ -291,6 +437,13 @@ export function createNodeGrid(container) {
       fillSelect();
       refilter();
       if (messageKey) message.textContent = t(messageKey, messageParams);
+    },
+    /** Highlights the pod whose details are open ('' for none). */
+    setSelectedPod(key) {
+      selectedPod = key ?? '';
+      version += 1;
+      renderPending();
+      schedule(true);
     },
     /** Number of card elements in the DOM (for tests). */
     renderedCards: () => spacer.childElementCount,

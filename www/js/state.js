@@ -1,12 +1,13 @@
-// www/js/state.js — keeps what the user typed: in localStorage (survives reloads) and in the location
-// hash as `#z=<base64url(deflate-raw(JSON))>` (a link that can be shared; no server involved).
+// www/js/state.js — keeps what the user typed (manifests, nodes, scenario and the "simulate for"
+// duration): in localStorage (survives reloads) and in the location hash as
+// `#z=<base64url(deflate-raw(JSON))>` (a link that can be shared; no server involved).
 
 const STORAGE_KEY = 'kubeplay.state.v1';
 const BACKUP_KEY = 'kubeplay.state.previous';
 const VERSION = 1;
 
 /** The fields that make up the playground's state. */
-export const FIELDS = ['manifests', 'nodes', 'scenario'];
+export const FIELDS = ['manifests', 'nodes', 'scenario', 'duration'];
 
 function normalise(s) {
   const out = {};
@@ -36,7 +37,7 @@ function writeJson(key, value) {
   }
 }
 
-/** The saved state `{manifests, nodes, scenario, hash}` or null. `hash` is the last `#…` we wrote. */
+/** The saved state `{manifests, nodes, scenario, duration, hash}` or null. `hash` is the last `#…` we wrote. */
 export function loadLocal() {
   const s = readJson(STORAGE_KEY);
   if (!s || typeof s !== 'object') return null;
@@ -97,6 +98,7 @@ export async function encodeState(state) {
   const s = normalise(state);
   const payload = { v: VERSION, m: s.manifests, n: s.nodes };
   if (s.scenario) payload.s = s.scenario;
+  if (s.duration) payload.d = s.duration;
   const bytes = new TextEncoder().encode(JSON.stringify(payload));
   if (canCompress) return `z=${toBase64Url(await pipe(bytes, new CompressionStream('deflate-raw')))}`;
   return `u=${toBase64Url(bytes)}`;
@@ -114,7 +116,7 @@ export async function decodeState(hash) {
     }
     const p = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
     if (!p || typeof p !== 'object' || typeof p.m !== 'string' || typeof p.n !== 'string') return null;
-    return normalise({ manifests: p.m, nodes: p.n, scenario: typeof p.s === 'string' ? p.s : '' });
+    return normalise({ manifests: p.m, nodes: p.n, scenario: typeof p.s === 'string' ? p.s : '', duration: typeof p.d === 'string' ? p.d : '' });
   } catch {
     return null;
   }

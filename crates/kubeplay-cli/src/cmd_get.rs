@@ -52,6 +52,10 @@ pub fn run(args: GetArgs) -> i32 {
         eprintln!("error: --describe works with pods only (kubeplay get pods --describe NAME)");
         return EXIT_USAGE;
     }
+    if args.all_namespaces && args.name.is_some() {
+        eprintln!("error: a resource cannot be retrieved by name across all namespaces");
+        return EXIT_USAGE;
+    }
     let at = match parse_duration_flag("--at", &args.at) {
         Ok(ms) => ms,
         Err(c) => return c,
@@ -76,7 +80,7 @@ pub fn run(args: GetArgs) -> i32 {
         };
     }
 
-    let ns = if args.all_namespaces && args.name.is_none() {
+    let ns = if args.all_namespaces {
         None
     } else {
         Some(namespace.as_str())

@@ -6,7 +6,7 @@
 //! staging/src/k8s.io/cli-runtime/pkg/printers/tableprinter.go (`printTable`, `decorateTable`: upper-case
 //! headers, a NAMESPACE column first with `--all-namespaces`, wide-only columns with `-o wide`, no
 //! output at all for an empty list) aligned by a port of Go's text/tabwriter ([`tabwriter`]); ages use
-//! a port of apimachinery's `HumanDuration` ([`human_duration`]).
+//! a port of apimachinery's `HumanDuration` ([`human_duration()`]).
 //!
 //! What the simulation does not model is made up deterministically, the same way every time: pod IPs
 //! are `10.244.<node index>.<n>` (node index in order of joining the cluster, `n` counting the pods
@@ -265,7 +265,7 @@ fn live<T, S>(t: &crate::sim::world::Tracked<T, S>) -> bool {
 // Addresses
 
 /// Deterministic stand-ins for the addresses the simulation does not model: node internal IPs and pod
-/// IPs (kind's layout: nodes on 172.18.0.0/16, pod CIDR 10.244.<node>.0/24 per node).
+/// IPs (kind's layout: nodes on 172.18.0.0/16, pod CIDR `10.244.<node>.0/24` per node).
 #[derive(Debug, Clone, Default)]
 pub struct Addresses {
     node_index: BTreeMap<String, usize>,

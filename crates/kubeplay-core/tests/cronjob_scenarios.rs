@@ -629,36 +629,3 @@ fn a_day_every_minute() {
     assert!(t.state.jobs.len() <= 5);
     assert!(t.state.active.len() <= 2);
 }
-
-#[test]
-#[ignore]
-fn tmp_measure() {
-    let days: i64 = std::env::var("DAYS")
-        .ok()
-        .and_then(|d| d.parse().ok())
-        .unwrap_or(7);
-    let t0 = std::time::Instant::now();
-    let (e, _) = {
-        let objects = manifest::load(&Tick::default().yaml()).unwrap();
-        let node_list = nodes::parse_table(NODES).unwrap();
-        let opts = Options {
-            duration: days * 86_400_000,
-            ..Default::default()
-        };
-        sim::run(&objects, &node_list, &[], &opts, &|_| Err(String::new()))
-    };
-    let rss = std::fs::read_to_string("/proc/self/status")
-        .unwrap()
-        .lines()
-        .filter(|l| l.starts_with("VmHWM") || l.starts_with("VmRSS"))
-        .collect::<Vec<_>>()
-        .join(" ");
-    eprintln!(
-        "days={days} {:?} pods={} jobs={} records={} events={} {rss}",
-        t0.elapsed(),
-        e.world.pods.len(),
-        e.world.jobs.len(),
-        e.world.job_records.len(),
-        e.world.events.len()
-    );
-}

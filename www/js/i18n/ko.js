@@ -9,7 +9,9 @@ export default {
   'skip.editors': '편집기로 건너뛰기',
   'toolbar.label': '페이지 도구',
   'toolbar.examples': '예제',
-  'toolbar.examplesPlaceholder': '예제 불러오기…',
+  'toolbar.examplesPlaceholder': '학습 예제나 예제 불러오기…',
+  'toolbar.lessons': '학습 예제',
+  'toolbar.moreExamples': '그 밖의 예제',
   'toolbar.copyLink': '링크 복사',
   'toolbar.help': '도움말',
   'toolbar.language': '언어',
@@ -22,10 +24,14 @@ export default {
   'editor.nodes.title': '노드',
   'editor.nodes.hint': '노드 표(NAME LABELS TAINTS CPU MEMORY PODS READY UNSCHEDULABLE) 또는 kubectl get nodes -o yaml 같은 Node YAML.',
   'editor.nodes.label': '노드 편집기 (노드 표 또는 Node YAML)',
+  'editor.scenario.title': '시나리오',
+  'editor.scenario.hint': '시간에 따라 일어나는 일을 한 줄에 하나씩: 시각 다음에 명령 — 30s kubectl label node worker-2 disk=ssd, 1m node n2 down. 도움말을 보세요.',
+  'editor.scenario.label': '시나리오 편집기 (시각별 kubectl 명령)',
   'editor.keyboardHint': 'Tab은 들여쓰기입니다. 키보드로 편집기를 벗어나려면 Esc를 누른 뒤 Tab을 누르세요.',
 
   'errors.none': '오류 없음',
   'errors.count': ({ n }) => `오류 ${n}개`,
+  'errors.warnings': ({ n }) => `실행되지 않은 단계 ${n}개`,
   'errors.more': ({ n }) => `…외 ${n}개`,
   'errors.jump': '{line}행 {column}열로 이동',
 
@@ -74,18 +80,24 @@ export default {
   'node.ready': 'Ready',
   'node.notReady': 'NotReady',
   'node.cordoned': '코든됨',
+  'node.removed': '제거됨',
 
-  'grid.title': 'DaemonSet 배치',
+  'grid.title': '노드와 DaemonSet 배치',
   'grid.intro': '노드마다 카드 한 장입니다. DaemonSet 파드가 없는 노드는 그 이유를 DaemonSet 컨트롤러의 판단대로 보여 줍니다.',
+  'grid.introSim': '시간 막대가 가리키는 시각의 노드마다 카드 한 장: 그 노드의 파드, 파드들이 요청한 CPU와 메모리의 양, 그리고 파드가 없는 DaemonSet은 그 이유를 보여 줍니다. 파드를 누르면 자세한 정보와 이벤트가 나옵니다.',
+  'grid.when': '+{at} 시점',
+  'grid.whenStart': '시작 시점 (입력한 그대로의 노드)',
   'grid.daemonSet': 'DaemonSet',
   'grid.all': '모든 DaemonSet',
   'grid.filter': '찾기',
   'grid.filterPlaceholder': '이름, 레이블, 테인트',
-  'grid.onlyMissing': '파드가 없는 노드만',
+  'grid.onlyMissing': 'DaemonSet 파드가 없는 노드만',
   'grid.count': ({ shown, total }) => `노드 ${total}개 중 ${shown}개`,
   'grid.desired': ({ n }) => `원하는 파드 ${n}개`,
+  'grid.current': ({ n }) => `지금 노드에 있는 파드 ${n}개`,
   'grid.runs': '이 노드에서 파드 실행',
   'grid.noPod': '이 노드에는 파드 없음',
+  'grid.shouldRunNoPod': '이 노드에서 실행되어야 하지만 이 시각에는 파드가 없습니다 (아직 만들어지지 않았거나 Pending: 위의 목록을 보세요)',
   'grid.keepsRunning': '새 파드는 없지만 실행 중인 파드는 남을 수 있음',
   'grid.unknown': '평가되지 않음',
   'grid.upstream': '쿠버네티스 원문 메시지',
@@ -95,19 +107,187 @@ export default {
   'grid.cpu': 'CPU',
   'grid.memory': '메모리',
   'grid.pods': '파드',
+  'grid.requestsOf': '이 노드에 있는 파드들의 요청량 / 할당 가능한 {what}',
+  'grid.podsOn': '이 노드의 파드 수 / 최대 파드 수',
+  'grid.allocatable': '할당 가능한 양 (가장 큰 노드를 기준으로 한 막대)',
+  'grid.morePods': ({ n }) => `+${n}개 더`,
+  'grid.pending': ({ n, at }) => `+${at}에 노드가 없는 파드 ${n}개`,
+  'grid.morePending': ({ n }) => `…외 ${n}개`,
+  'grid.notScheduledYet': '아직 스케줄되지 않음',
+  'grid.noMessage': '스케줄러 메시지 없음',
 
-  'scenario.title': '시나리오',
-  'timeline.title': '타임라인',
+  'pod.state.NotCreated': '아직 만들어지지 않음',
+  'pod.state.Pending': 'Pending',
+  'pod.state.ContainerCreating': 'ContainerCreating',
+  'pod.state.Running': 'Running',
+  'pod.state.Succeeded': 'Succeeded',
+  'pod.state.Failed': 'Failed',
+  'pod.state.Deleted': '삭제됨',
+  'pod.close': '닫기',
+  'pod.at': '+{at} 시점:',
+  'pod.namespace': '네임스페이스',
+  'pod.owner': '소유자',
+  'pod.noOwner': '없음 (단독 파드)',
+  'pod.node': '노드',
+  'pod.noNode': '없음 (스케줄된 적 없음)',
+  'pod.index': '완료 인덱스',
+  'pod.created': '생성',
+  'pod.scheduled': '스케줄',
+  'pod.started': '시작',
+  'pod.finished': '종료',
+  'pod.deleted': '삭제',
+  'pod.phase': '마지막 단계(phase)',
+  'pod.exitCode': '종료 코드',
+  'pod.restarts': '재시작',
+  'pod.reason': '이유',
+  'pod.message': '메시지',
+  'pod.events': ({ n }) => `이벤트 ${n}개`,
+  'pod.col.time': '시각',
+  'pod.col.type': '유형',
+  'pod.col.reason': '이유',
+  'pod.col.message': '메시지',
+  'pod.noEvents': '이 파드의 이벤트가 없습니다.',
+  'pod.futureHint': '흐리게 보이는 이벤트는 시간 막대의 시각보다 뒤에 일어납니다.',
+
+  'timeline.title': '시각',
   'timeline.play': '재생',
   'timeline.pause': '일시 정지',
+  'timeline.prevStep': '이전 시나리오 단계로',
+  'timeline.nextStep': '다음 시나리오 단계로',
   'timeline.time': '시나리오 안의 시각',
-  'timeline.at': ({ s }) => `+${s}초`,
-  'cron.title': 'CronJob 일정',
-  'jobs.title': '시간에 따른 Job 파드',
-  'coming.scenario': '시나리오 편집기는 곧 나옵니다.',
-  'coming.cron': 'CronJob 타임라인은 곧 나옵니다.',
-  'coming.jobs': 'Job 차트는 곧 나옵니다.',
+  'timeline.at': ({ s }) => `+${s}`,
 
+  'scenario.for': '시뮬레이션 길이',
+  'scenario.forHint': '예: 10m, 2h, 30d',
+  'scenario.badDuration': '10m, 1h30m, 30d 같은 길이를 쓰세요.',
+  'scenario.durationPositive': '길이는 0보다 커야 합니다.',
+  'scenario.durationTooLong': '최대 1년(366d)입니다.',
+  'scenario.running': '시뮬레이션 중…',
+  'scenario.done': ({ pods, events, ms }) => `시뮬레이션 완료: 파드 ${pods}개, 이벤트 ${events}개, ${ms}ms.`,
+  'scenario.notRun': '시뮬레이션하지 않음: 오류를 확인하세요.',
+  'scenario.fixInputs': '시뮬레이션하려면 매니페스트나 노드의 오류를 고치세요.',
+  'scenario.fixInputsStale': '다시 시뮬레이션하려면 매니페스트나 노드의 오류를 고치세요. 아래 결과는 마지막으로 올바르던 입력의 것입니다.',
+  'scenario.fixScenario': '시뮬레이션하려면 시나리오의 오류를 고치세요.',
+  'scenario.fixScenarioStale': '다시 시뮬레이션하려면 시나리오의 오류를 고치세요. 아래 결과는 마지막으로 올바르던 입력의 것입니다.',
+  'scenario.failed': '시뮬레이션이 실패했습니다: {message}',
+  'scenario.stepFailed': ({ at, message }) => `+${at}에 이 단계가 실패했습니다: ${message}`,
+
+  'kubectl.title': 'kubectl get',
+  'kubectl.kind': '종류',
+  'kubectl.wide': '-o wide',
+  'kubectl.output': '시간 막대가 가리키는 시각의 kubectl get 출력',
+  'kubectl.updating': '갱신 중…',
+  'kubectl.noSimulation': '아직 시뮬레이션한 것이 없습니다.',
+
+  'cron.title': 'CronJob 일정',
+  'cron.intro': '같은 CronJob을 concurrencyPolicy Allow, Forbid, Replace로 세 번 시뮬레이션해 한 시간축에 나란히 놓았습니다. 눈금은 예정 시각이고 막대 하나가 Job 하나입니다. 마우스를 올리면 자세히 보이고, 누르면 그 시각으로 이동하며, Ctrl+휠이나 버튼으로 확대하고 끌어서 옮깁니다.',
+  'cron.cronJob': 'CronJob',
+  'cron.none': '매니페스트에 CronJob이 없습니다.',
+  'cron.zoomIn': '확대',
+  'cron.zoomOut': '축소',
+  'cron.zoomFit': '전체 보기',
+  'cron.modeExact': ({ span }) => `${span} 구간: Job과 눈금을 하나하나 그립니다.`,
+  'cron.modeAggregate': ({ span }) => `${span} 구간: 하나씩 그리기에는 너무 많아 몇 픽셀씩 묶어 합계를 그립니다. 확대하면 Job 하나하나가 보입니다.`,
+  'cron.simulating': '시뮬레이션 중…',
+  'cron.simulatingN': ({ n }) => `정책 ${n}개를 더 시뮬레이션하는 중…`,
+  'cron.failed': '실패',
+  'cron.laneJobs': ({ n }) => `Job ${n}개`,
+  'cron.laneSkipped': ({ n }) => `건너뜀 ${n}`,
+  'cron.laneLate': ({ n }) => `늦게 시작 ${n}`,
+  'cron.chartLabel': 'CronJob {name}의 Job들 (Allow, Forbid, Replace)',
+  'cron.tipTick': '예정 시각',
+  'cron.tipTicks': ({ n }) => `예정 시각 ${n}개`,
+  'cron.tipScheduled': '예정',
+  'cron.tipCreated': '생성',
+  'cron.tipEnded': '끝남',
+  'cron.tipOutcome': '결과',
+  'cron.tipDeleted': '삭제',
+  'cron.tipLate': ({ d, why }) => `${d} 늦게 시작: ${why}`,
+  'cron.lateForbid': '이전 Job이 아직 실행 중이라(Forbid) 끝날 때까지 기다렸습니다',
+  'cron.lateOther': '컨트롤러가 놓친 실행을 할 수 있을 때 시작했습니다',
+  'cron.deletedReplace': '다음 실행이 시작될 때 Replace 정책으로 삭제됨',
+  'cron.deletedHistory': '기록 개수 제한(successfulJobsHistoryLimit / failedJobsHistoryLimit)으로 삭제됨',
+  'cron.tipSkipped': '건너뜀: JobAlreadyActive (Forbid: 이전 Job이 아직 실행 중)',
+  'cron.tipBucket': ({ n }) => `시작한 Job ${n}개`,
+  'cron.tipBucketLate': ({ n }) => `늦게 시작 ${n}개`,
+  'cron.tipBucketSkipped': ({ n }) => `건너뜀 ${n}개 (JobAlreadyActive)`,
+  'cron.outcome.complete': 'Complete',
+  'cron.outcome.failed': 'Failed',
+  'cron.outcome.replaced': 'Replace로 삭제됨',
+  'cron.outcome.deleted': '삭제됨',
+  'cron.outcome.running': '실행 중',
+  'cron.legend.running': '실행 중',
+  'cron.legend.complete': 'Complete',
+  'cron.legend.failed': 'Failed',
+  'cron.legend.replaced': 'Replace로 삭제됨',
+  'cron.legend.history': '남아 있다가 기록 개수 제한으로 삭제됨 (×)',
+  'cron.legend.skipped': '건너뜀 (JobAlreadyActive)',
+  'cron.legend.late': '늦은 시작 (예정 시각부터)',
+  'cron.legend.tick': '예정 시각',
+  'cron.notInManifests': '이 CronJob은 매니페스트에 없고 시나리오에만 있어서 비교할 수 없습니다',
+  'cron.explainTitle': '일정을 말로 풀면',
+  'cron.schedule': '일정',
+  'cron.zone': '시간대',
+  'cron.specZone': 'spec.timeZone',
+  'cron.nextAfter': '+{at}(시간 막대의 시각) 뒤의 다음 다섯 번:',
+  'cron.never': '실행되지 않음: 맞는 날짜가 없습니다.',
+  'cron.zoneNote': 'spec.timeZone이 없으면 컨트롤러 자신의 시간대(여기서는 UTC)를 씁니다. 일정 안의 TZ=나 CRON_TZ=는 거부됩니다. spec.timeZone을 쓰세요.',
+
+  'jobs.title': '시간에 따른 Job 파드',
+  'jobs.intro': '병렬 슬롯마다(Indexed Job이면 인덱스마다) 한 줄이고, 파드 하나가 막대 하나입니다. 빨간 점선 틈은 백오프 대기입니다. 초록 계단선은 완료 수를 셉니다. 마우스를 올리면 자세히 보이고, 누르면 그 시각으로 이동합니다.',
+  'jobs.job': 'Job',
+  'jobs.none': '이 시뮬레이션에서는 Job이 실행되지 않았습니다.',
+  'jobs.fromCronJobs': 'CronJob이 만든 Job',
+  'jobs.index': ({ i }) => `인덱스 ${i}`,
+  'jobs.slot': ({ i }) => `슬롯 ${i}`,
+  'jobs.unset': '설정 안 됨 (작업 큐)',
+  'jobs.final': '최종 상태:',
+  'jobs.counts': ({ s, f }) => `(성공 ${s}, 실패 ${f})`,
+  'jobs.completions': '완료 수',
+  'jobs.chartLabel': 'Job {name}의 파드들의 시간표',
+  'jobs.tipCompletion': ({ n, c }) => `${c}개 중 ${n}번째 완료`,
+  'jobs.tipBackoff': ({ d }) => `다음 파드까지의 백오프: ${d}`,
+  'jobs.tipRestartBackoff': ({ d }) => `재시작 전 크래시 루프 백오프: ${d}`,
+  'jobs.backoffNote': 'Job 컨트롤러는 10초 × 2^(실패 횟수−1)만큼 기다립니다. 현재 코드의 상한은 10분입니다(문서에는 아직 6분이라고 되어 있습니다).',
+  'jobs.deadlineNote': 'activeDeadlineSeconds는 Job이 시작한 때부터 셉니다. 이를 넘기면 Job은 DeadlineExceeded로 실패하고 실행 중인 파드는 삭제됩니다.',
+  'jobs.tipOutcome': '결과',
+  'jobs.outcome.succeeded': 'Succeeded',
+  'jobs.outcome.failed': 'Failed',
+  'jobs.outcome.deleted': '삭제됨',
+  'jobs.outcome.running': '실행 중',
+  'jobs.outcome.pending': 'Pending',
+  'jobs.legend.succeeded': 'Succeeded',
+  'jobs.legend.failed': 'Failed (또는 재시작된 실행)',
+  'jobs.legend.deleted': '실행 중에 삭제됨',
+  'jobs.legend.running': '실행 중',
+  'jobs.legend.wait': '시작 대기',
+  'jobs.legend.backoff': '백오프 (선 위에 길이 표시)',
+  'jobs.legend.deadline': 'activeDeadlineSeconds',
+  'jobs.legend.counter': '지금까지의 완료 수',
+  'jobs.formTitle': '이 파드들의 동작 바꾸기',
+  'jobs.formHint': '매니페스트에서 {owner}의 파드 템플릿에 kubeplay.io/duration과 kubeplay.io/exit-codes를 써 넣습니다 (편집기에서 Ctrl+Z로 되돌릴 수 있습니다).',
+  'jobs.formNoSource': '이 Job은 매니페스트에 없고 시나리오가 만든 것이라 바꿀 것이 없습니다.',
+  'jobs.duration': '시도마다 실행 시간',
+  'jobs.failingAttempts': '실패하는 시도',
+  'jobs.exitCode': '종료 코드',
+  'jobs.always': '모든 시도가 실패',
+  'jobs.apply': '매니페스트에 쓰기',
+  'jobs.preview': '쓸 내용:',
+  'jobs.applied': '{owner}에 썼습니다.',
+  'jobs.applyFailed': '텍스트를 바꾸지 못했습니다: {message}',
+
+  'example.lesson-ds-no-match': 'a. nodeSelector에 맞는 노드가 없는 DaemonSet',
+  'example.lesson-log-agent-rollout': 'b. 새 이미지로 롤링 업데이트하는 로그 수집 DaemonSet',
+  'example.lesson-os-hostport': 'c. nodeSelector os=centos와 hostPort',
+  'example.lesson-dedicated-nodes': 'd. 전용 노드: 레이블 + nodeSelector, 테인트 + 톨러레이션',
+  'example.lesson-ds-vs-rs': 'e. 여유 자원이 다른 노드에서 DaemonSet과 ReplicaSet 비교',
+  'example.lesson-node-down': 'f. 노드 하나가 멈출 때',
+  'example.lesson-cron-policies': 'g. 매분 실행되는 CronJob: Allow, Forbid, Replace',
+  'example.lesson-cron-suspend': 'h. 세 시간 동안 중지했다가 재개한 CronJob',
+  'example.lesson-job-deadline': 'i. activeDeadlineSeconds가 있는 Job: 10초 대 20초 파드',
+  'example.lesson-backoff': 'j. backoffLimit: restartPolicy Never 대 OnFailure',
+  'example.lesson-indexed': 'k. 인덱스 하나가 실패하는 Indexed Job: backoffLimitPerIndex 있을 때와 없을 때',
+  'example.lesson-5000-nodes': '노드 5,000개: DaemonSet, Deployment와 노드 변화',
   'example.ds-nodeselector': 'nodeSelector가 있는 DaemonSet',
   'example.log-collector': 'kube-system의 로그 수집 DaemonSet',
   'example.job': 'Job: completions 6, parallelism 2',
@@ -120,9 +300,10 @@ export default {
   'help.close': '도움말 닫기',
   'help.html': `
 <h3>동작 방식</h3>
-<p>왼쪽에는 쿠버네티스 매니페스트를, 오른쪽에는 클러스터의 노드를 입력하세요. kubeplay는
-<code>kubectl apply</code>처럼 이를 읽고 컨트롤러와 스케줄러가 무엇을 할지 보여 줍니다. 모든 것이 이 페이지 안에서
-실행되며 서버로 아무것도 보내지 않습니다.</p>
+<p>왼쪽에는 쿠버네티스 매니페스트를, 오른쪽에는 클러스터의 노드를, 그 아래에는 시나리오(시간에 따라 일어나는 일)를
+입력하세요. kubeplay는 <code>kubectl apply</code>처럼 이를 읽고 컨트롤러와 스케줄러를 시뮬레이션해, 실행 중 어느 시각의
+클러스터든 보여 줍니다. 모든 것이 이 페이지 안에서 실행되며 서버로 아무것도 보내지 않습니다. 처음이라면 위쪽 메뉴에서
+학습 예제를 골라 보세요.</p>
 
 <h3>노드 표</h3>
 <p>첫 줄은 머리글 행이고, 그 아래로 노드마다 한 줄씩 씁니다. 열은 탭 하나 또는 공백 두 개 이상으로 구분합니다.
@@ -168,6 +349,56 @@ gpu-1     zone=b           gpu=true:NoSchedule   32   128Gi   110   true   false
         kubeplay.io/startup: 2s
         kubeplay.io/duration: 20s
         kubeplay.io/exit-codes: "1,0"</pre>
+
+<p><code>kubeplay.io/exit-codes-by-index</code>는 Indexed Job의 인덱스별 목록을 정합니다.
+<code>"2=1; 4-5=1,1,0"</code>이면 인덱스 2는 항상 실패하고 인덱스 4와 5는 두 번 실패합니다. Job 차트 아래의 양식이
+<code>kubeplay.io/duration</code>과 <code>kubeplay.io/exit-codes</code>를 대신 써 줍니다.</p>
+
+<h3>시나리오</h3>
+<p>시간에 따라 일어나는 일을 한 줄에 하나씩 씁니다. 시작부터의 시각(Go duration: <code>30s</code>, <code>1m30s</code>,
+<code>2h</code>) 다음에 명령을 씁니다. <code>#</code>으로 시작하는 줄은 주석입니다. 명령은 실제 <code>kubectl</code> 문법에
+kubeplay 고유의 명령 몇 가지를 더한 것입니다.</p>
+<pre>30s kubectl label node worker-2 disk=ssd [--overwrite]     # k- 는 레이블 k를 지움
+45s kubectl taint node worker-1 dedicated=gpu:NoSchedule    # key:Effect- 는 테인트를 지움
+1m  kubectl cordon worker-3                                 # uncordon도 있음
+1m  kubectl drain worker-3 --ignore-daemonsets [--force]
+2m  kubectl delete pod old-exporter                         # ds, rs, deploy, job, cronjob, node 등 모든 종류
+2m  kubectl scale deploy web --replicas=5
+3m  kubectl set image ds/log-agent agent=fluentd:v2 -n kube-system
+3m  kubectl rollout restart deploy/web
+4m  kubectl patch cronjob report -p '{"spec":{"suspend":false}}'
+4m  kubectl create job manual-run --from=cronjob/report
+5m  node n2 down                                            # 응답하지 않게 됨; node n2 up 도 있음
+6m  node add worker-9 zone=b,disk=ssd
+7m  kubectl apply -f - &lt;&lt;EOF
+apiVersion: v1
+kind: Pod
+metadata:
+  name: late-pod
+spec:
+  containers:
+  - name: app
+    image: busybox
+EOF</pre>
+<p>kubectl처럼 <code>-n NAMESPACE</code>를 붙이지 않으면 오브젝트는 <code>default</code> 네임스페이스에서 찾습니다.
+브라우저에는 파일이 없으니 매니페스트는 <code>kubectl apply -f - &lt;&lt;EOF</code> … <code>EOF</code>로 그 자리에 쓰세요.
+실패한 명령(예: 없는 노드)은 kubectl이 출력할 오류와 함께 시나리오 편집기에 표시됩니다. <strong>시뮬레이션 길이</strong>는
+실행 시간을 정합니다(<code>10m</code>, <code>2h</code>, <code>30d</code>; 최대 1년).</p>
+
+<h3>화면 구성</h3>
+<dl class="help-dl">
+  <dt>시각</dt><dd>시간 막대를 끌거나(창 위쪽에 붙어 있습니다) 재생을 누르세요. 아래의 모든 것이 그 시각을 보여 줍니다.
+    막대 위의 표시는 시나리오 단계이고, |◀와 ▶|로 단계 사이를 오갑니다.</dd>
+  <dt>노드</dt><dd>노드마다 카드 한 장: 레이블, 테인트, 준비 상태, 그 노드의 파드, 파드들의 요청이 차지하는 CPU와 메모리.
+    파드가 없는 DaemonSet은 그 이유를 쉬운 말과 쿠버네티스 원문 메시지로 보여 줍니다. 노드가 없는 파드는 카드 위에
+    스케줄러 메시지와 함께 나열됩니다. 파드를 누르면 자세한 정보와 이벤트가 나옵니다.</dd>
+  <dt>kubectl get</dt><dd>그 시각에 <code>kubectl get &lt;kind&gt; -A</code>(또는 <code>-o wide</code>)가 출력하는 내용 그대로.</dd>
+  <dt>CronJob</dt><dd>일정을 말로 풀이하고 고른 시간대에서의 다음 실행 시각을 보여 주며, 같은 CronJob을 Allow, Forbid,
+    Replace로 세 번 실행해 나란히 놓습니다: 예정 시각 눈금, 막대로 그린 Job, 건너뛴 실행(▼)과 늦은 시작(점선).
+    긴 구간에서는 여러 Job을 묶어 합계를 그리고, 확대하면 하나하나 보입니다.</dd>
+  <dt>Job</dt><dd>Job 파드들의 간트 차트: 병렬 슬롯이나 인덱스별 줄, 길이가 표시된 백오프 틈, 완료 수 계단선,
+    <code>activeDeadlineSeconds</code> 선, 최종 상태.</dd>
+</dl>
 
 <h3>오류</h3>
 <p>오류는 각 편집기 아래에 <code>행:열 메시지</code> 형식으로 나열되고 해당 줄에 표시됩니다. 오류를 누르면 그 위치로

@@ -213,7 +213,25 @@ impl Engine {
             }};
         }
         match owner.kind.as_str() {
-            "ReplicaSet" => run!(replica_sets, controllers::replica_set),
+            "ReplicaSet" => {
+                let before = w.replica_sets.get(&key).map(|t| t.state.clone());
+                let actions = run!(replica_sets, controllers::replica_set);
+                let after = w.replica_sets.get(&key).map(|t| t.state.clone());
+                if before == after {
+                    return actions;
+                }
+                // The owning Deployment reads its ReplicaSets' status (deployment_controller.go
+                // `updateReplicaSet` enqueues the owner).
+                let owner = w.replica_sets.get(&key).and_then(|rs| {
+                    super::apply::owner_of(&rs.object.metadata)
+                        .filter(|(kind, _)| *kind == "Deployment")
+                        .map(|(_, name)| OwnerRef::new("Deployment", &key.0, name))
+                });
+                if let Some(o) = owner {
+                    self.dirty.insert(o);
+                }
+                actions
+            }
             "Deployment" => run!(deployments, controllers::deployment),
             "DaemonSet" => run!(daemon_sets, controllers::daemon_set),
             "Job" => {
@@ -546,7 +564,13 @@ impl Engine {
         if let Some(o) = owner {
             self.dirty.insert(o);
         }
-        self.push(now + startup, Ev::Start(key.clone(), gen));
+        if startup == 0 {
+            // No startup delay: the kubelet starts it in the same instant (saves a queue round trip
+            // and a controller sync per pod wave).
+            self.container_start(key, gen);
+        } else {
+            self.push(now + startup, Ev::Start(key.clone(), gen));
+        }
         // A pod bound to a node with an untolerated NoExecute taint is evicted as the taint manager would.
         self.check_noexecute(key, node);
     }

@@ -15,7 +15,8 @@
 //! - The `MissSchedule` check (`tooLate`) cannot fire: `mostRecentScheduleTime` already looks back no
 //!   further than `now - startingDeadlineSeconds`, so a time past its deadline is skipped silently.
 //! - Job names use minutes: two scheduled times in one minute (`@every 30s`) map to one name; the
-//!   second creation meets "AlreadyExists" and the controller then does not requeue itself.
+//!   second creation meets "AlreadyExists", and while that Job is active the controller returns
+//!   without requeueing itself (it wakes again when the Job changes).
 //! - A Job created by `kubectl create job --from=cronjob/X` is controlled by X but never in its active
 //!   list: every sync while it runs records `UnexpectedJob`.
 
@@ -72,9 +73,12 @@ pub struct State {
     /// Live Jobs this CronJob controls (`getJobsToBeReconciled`), by name, in its namespace: the
     /// ones it created plus any others found with it as controller (`kubectl create job --from`).
     pub jobs: BTreeSet<String>,
-    /// `world.jobs.len()` expected at the next sync if no Job but ours was created: when it differs,
-    /// the namespace is scanned for Jobs this CronJob controls (see [`State::jobs`]).
-    jobs_len_expected: usize,
+    /// How many entries this controller added to `world.jobs` (Jobs it created under new names).
+    creations: usize,
+    /// `world.jobs.len()` minus the creations of every CronJob at the last scan: the Jobs no
+    /// CronJob controller created (manifests, `kubectl create job --from`). When it changes, the
+    /// namespace is scanned for Jobs this CronJob controls (see [`State::jobs`]).
+    foreign_seen: usize,
     /// The pending requeue, so that each sync does not queue the same wake-up again
     /// (upstream's `AddAfter` keeps one entry per key).
     requeue_at: Option<Millis>,
@@ -243,18 +247,27 @@ pub fn sync(cj: &CronJob, state: &mut State, world: &World) -> Vec<Action> {
     };
     cleanup_finished_jobs(cj, state, &children, &mut out);
     let created = sync_cron_job(cj, state, &children, world, &mut out);
-    state.jobs_len_expected = world.jobs.len() + usize::from(created);
+    state.creations += usize::from(created);
     out.actions
 }
 
-/// Adds to `state.jobs` the live Jobs of the namespace that this CronJob controls but it did not
-/// create (`kubectl create job --from=cronjob/X`, applied Jobs with an ownerReference). Runs only
-/// when the number of Jobs in the world is not what the last sync left plus its own creation, so a
-/// long simulation with one CronJob never scans all the Jobs ever created.
+/// Adds to `state.jobs` the live Jobs of the namespace that this CronJob controls but did not
+/// create (`kubectl create job --from=cronjob/X`, applied Jobs with an ownerReference). The scan
+/// runs only when the number of Jobs that no CronJob controller created has changed since the last
+/// one (`world.jobs` never shrinks in kubeplay), so long simulations with any number of CronJobs
+/// do not walk every Job ever created at each sync. (The CronJob being synced is out of
+/// `world.cron_jobs` during its sync, hence `state` is counted apart.)
 fn discover_jobs(state: &mut State, world: &World, ns: &str, name: &str) {
-    if world.jobs.len() == state.jobs_len_expected {
+    let by_cron_jobs: usize = world
+        .cron_jobs
+        .values()
+        .map(|t| t.state.creations)
+        .fold(state.creations, usize::wrapping_add);
+    let foreign = world.jobs.len().wrapping_sub(by_cron_jobs);
+    if foreign == state.foreign_seen {
         return;
     }
+    state.foreign_seen = foreign;
     let from = (ns.to_string(), String::new());
     for ((job_ns, job_name), t) in world.jobs.range(from..) {
         if job_ns != ns {

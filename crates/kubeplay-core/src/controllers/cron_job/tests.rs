@@ -1006,7 +1006,7 @@ fn test_job_already_exists_but_not_in_active_status() {
     let name = job.metadata.name.clone().unwrap_or_default();
     put_job(&mut w, job, just_before_the_hour(), None);
     // Not in the controller's Job list yet (upstream: not in the informer cache).
-    state.jobs_len_expected = w.jobs.len();
+    state.foreign_seen = w.jobs.len();
     let got = summarize(sync(&cj, &mut state, &w));
     assert!(got.creates.is_empty());
     assert!(got.events.is_empty(), "{:?}", got.events);

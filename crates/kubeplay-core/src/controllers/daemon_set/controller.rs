@@ -27,7 +27,7 @@ use super::util::get_target_node_name;
 use crate::controllers::deployment::util::{compute_hash, scaled_value};
 use crate::controllers::{Action, NewPod};
 use crate::duration::Millis;
-use crate::sim::world::{OwnerRef, Phase, SimPod, World};
+use crate::sim::world::{NsName, OwnerRef, Phase, SimPod, World};
 
 /// `apps.ControllerRevisionHashLabelKey` / `DefaultDaemonSetUniqueLabelKey`.
 pub const CONTROLLER_REVISION_HASH: &str = "controller-revision-hash";
@@ -90,6 +90,12 @@ pub struct State {
     pub failed_pods_backoff: BTreeMap<(i64, String), Backoff>,
     /// The SelectingAll warning was recorded (once, not at every sync).
     pub warned_selecting_all: bool,
+    /// The hash the last sync compared the pods with, and whether it found a pod of an older
+    /// template. Pods never change their labels in kubeplay and this controller labels every pod it
+    /// creates with the current hash, so while the hash stays the same and no old pod was seen, every
+    /// pod is up to date without comparing each one at every sync.
+    pub checked_hash: String,
+    pub saw_old: bool,
 }
 
 /// The update strategy after API defaulting (`SetDefaults_DaemonSet`).
@@ -251,12 +257,106 @@ impl State {
     }
 }
 
-/// One node as the sync sees it.
-struct NodeView<'w> {
-    name: &'w str,
-    should_run: bool,
-    should_continue: bool,
-    pods: Vec<&'w SimPod>,
+/// FxHash (rustc's hasher): node names are hashed thousands of times per sync and SipHash would
+/// dominate; nothing iterates the map in hash order.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// The daemon pods of one node (`nodeToDaemonPods[node]`); nearly always exactly one.
+#[derive(Default)]
+struct Group<'w> {
+    first: Option<&'w SimPod>,
+    rest: Vec<&'w SimPod>,
+}
+
+impl<'w> Group<'w> {
+    fn push(&mut self, p: &'w SimPod) {
+        if self.first.is_none() {
+            self.first = Some(p);
+        } else {
+            self.rest.push(p);
+        }
+    }
+    fn len(&self) -> usize {
+        usize::from(self.first.is_some()) + self.rest.len()
+    }
+    fn iter(&self) -> impl Iterator<Item = &'w SimPod> + '_ {
+        self.first.into_iter().chain(self.rest.iter().copied())
+    }
+    /// The pod status is read from: the oldest (`podByCreationTimestampAndPhase`).
+    fn oldest(&self) -> Option<&'w SimPod> {
+        self.iter().min_by(by_creation_and_phase)
+    }
+}
+
+/// The live pods of `owner`, found by walking `world.pods` in key order next to the owner's sorted
+/// key set (a merge instead of one map lookup per pod); falls back to lookups when the key range is
+/// crowded with other owners' pods.
+fn owned_pods<'w>(world: &'w World, owner: &OwnerRef) -> Vec<&'w SimPod> {
+    use std::ops::Bound::Included;
+    let Some(keys) = world.pods_by_owner.get(owner) else { return Vec::new() };
+    let (Some(first), Some(last)) = (keys.first(), keys.last()) else { return Vec::new() };
+    let mut out = Vec::with_capacity(keys.len());
+    let mut want = keys.iter().peekable();
+    let mut budget = 4 * keys.len() + 64;
+    for (k, p) in world.pods.range::<NsName, _>((Included(first), Included(last))) {
+        while want.peek().is_some_and(|w| *w < k) {
+            want.next();
+        }
+        match want.peek() {
+            None => break,
+            Some(w) if *w == k => {
+                out.push(p);
+                want.next();
+            }
+            Some(_) => {
+                budget = budget.saturating_sub(1);
+                if budget == 0 {
+                    return world.pods_of(owner).collect();
+                }
+            }
+        }
+    }
+    out
 }
 
 /// What one sync decided.
@@ -274,20 +374,31 @@ impl Plan<'_> {
     }
 }
 
-/// One sync of a DaemonSet (`syncDaemonSet`).
-pub static SYNCS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-pub static T: [std::sync::atomic::AtomicU64; 6] =
-    [const { std::sync::atomic::AtomicU64::new(0) }; 6];
-fn tick(i: usize, t: &mut std::time::Instant) {
-    let n = std::time::Instant::now();
-    T[i].fetch_add(
-        (n - *t).as_nanos() as u64,
-        std::sync::atomic::Ordering::Relaxed,
-    );
-    *t = n;
+/// The sync's fixed inputs.
+struct Ctx<'a> {
+    ds: &'a DaemonSet,
+    hash: &'a str,
+    generation: i64,
+    min_ready: Millis,
+    now: Millis,
+    surge: bool,
+    /// Every pod is known to be up to date (see [`State::saw_old`]).
+    all_new: bool,
 }
+
+impl Ctx<'_> {
+    /// `IsPodUpdated`, with fast paths: nothing to compare when every pod is known to be new, else
+    /// the hash kubeplay records on the pods it creates before the labels.
+    fn updated(&self, p: &SimPod) -> bool {
+        self.all_new || p.template_hash == self.hash || is_pod_updated(p, self.hash, self.generation)
+    }
+    fn available(&self, p: &SimPod) -> bool {
+        p.available(self.now, self.min_ready)
+    }
+}
+
+/// One sync of a DaemonSet (`syncDaemonSet`).
 pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
-    SYNCS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let ns = ds.metadata.namespace.as_deref().unwrap_or("default");
     let name = ds.metadata.name.as_deref().unwrap_or_default();
     let owner = OwnerRef::new("DaemonSet", ns, name);
@@ -306,23 +417,26 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
         }
         return out;
     }
-    let mut tt = std::time::Instant::now();
     let hash = template_hash(ds);
     state.observe_template(ds, &hash, || {
-        world
-            .pods_of(&owner)
-            .filter_map(|p| p.labels.get(CONTROLLER_REVISION_HASH).cloned())
-            .collect()
+        world.pods_of(&owner).filter_map(|p| p.labels.get(CONTROLLER_REVISION_HASH).cloned()).collect()
     });
-    let generation = state.template_generation;
-    let min_ready = Millis::from(ds.spec.min_ready_seconds.unwrap_or(0).max(0)) * 1000;
+    let cx = Ctx {
+        ds,
+        hash: &hash,
+        generation: state.template_generation,
+        min_ready: Millis::from(ds.spec.min_ready_seconds.unwrap_or(0).max(0)) * 1000,
+        now,
+        surge: allows_surge(ds),
+        all_new: !state.saw_old && state.checked_hash == hash,
+    };
     let empty = PodSpec::default();
     let eval = Evaluator::new(ds.spec.template.spec.as_ref().unwrap_or(&empty));
 
-    tick(0, &mut tt);
     // getNodesToDaemonPods: group by the node the pod is bound or pinned to.
-    let mut by_node: HashMap<Cow<'_, str>, Vec<&SimPod>> = HashMap::new();
-    for p in world.pods_of(&owner) {
+    let pods = owned_pods(world, &owner);
+    let mut groups: FxMap<Cow<'_, str>, Group<'_>> = FxMap::with_capacity_and_hasher(pods.len(), Default::default());
+    for p in pods {
         let target = match p.node.as_deref() {
             Some(n) => Cow::Borrowed(n),
             None => match get_target_node_name(&p.spec) {
@@ -330,90 +444,78 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
                 Err(_) => continue,
             },
         };
-        by_node.entry(target).or_default().push(p);
+        groups.entry(target).or_default().push(p);
     }
 
-    tick(1, &mut tt);
-    let mut nodes: Vec<NodeView<'_>> = Vec::with_capacity(world.nodes.len());
+    let mut plan = Plan::default();
+    state.failed_pods_backoff.retain(|_, b| now - b.last_update <= 2 * FAILED_POD_BACKOFF_MAX);
+    let mut st = Counts::default();
+    let mut matched = 0;
+    let mut any_old = false;
+    // One pass over the nodes: manage (podsShouldBeOnNode) and the status (updateDaemonSetStatus,
+    // from what was observed before this sync's writes).
     for n in world.live_nodes() {
         let (should_run, should_continue) = eval.should_run(n);
-        let pods = by_node.remove(n.name.as_str()).unwrap_or_default();
-        nodes.push(NodeView {
-            name: n.name.as_str(),
-            should_run,
-            should_continue,
-            pods,
-        });
-    }
-    // Pods pinned to nodes that no longer exist (or never did), in name order.
-    let mut gone: Vec<(Cow<'_, str>, Vec<&SimPod>)> = by_node.into_iter().collect();
-    gone.sort_by(|a, b| a.0.cmp(&b.0));
-
-    tick(2, &mut tt);
-    let mut plan = Plan::default();
-    state
-        .failed_pods_backoff
-        .retain(|_, b| now - b.last_update <= 2 * FAILED_POD_BACKOFF_MAX);
-    let surge = allows_surge(ds);
-    for node in &nodes {
-        pods_should_be_on_node(
-            node, ds, &hash, generation, surge, min_ready, now, state, &mut plan,
-        );
-    }
-    // getUnscheduledPodsWithoutNode: PodGC cannot remove pods that never got a node.
-    for (_, pods) in &gone {
-        plan.delete
-            .extend(pods.iter().filter(|p| p.node.is_none()).copied());
-    }
-
-    // Rolling update only once the manage step's creations and deletions are observed.
-    let manage_idle = plan.create_on.is_empty() && plan.delete.is_empty();
-    if manage_idle {
-        if let Strategy::RollingUpdate { .. } = strategy(ds) {
-            rolling_update(
-                ds, &nodes, &gone, &hash, generation, min_ready, now, &mut plan,
-            );
+        let group = groups.get(n.name.as_str());
+        if let Some(g) = group {
+            matched += 1;
+            any_old |= scan_pods(&cx, g, &mut plan);
         }
-    }
-
-    tick(3, &mut tt);
-    // updateDaemonSetStatus (from what was observed before this sync's writes).
-    let mut st = Counts::default();
-    for node in &nodes {
-        if node.should_run {
+        pods_should_be_on_node(&cx, n.name.as_str(), should_run, should_continue, group, state, &mut plan);
+        if should_run {
             st.desired += 1;
-            let Some(pod) = node.pods.iter().min_by(|a, b| by_creation_and_phase(a, b)) else {
-                continue;
-            };
+            let Some(pod) = group.and_then(Group::oldest) else { continue };
             st.current += 1;
             if pod.ready {
                 st.ready += 1;
-                if pod.available(now, min_ready) {
+                if cx.available(pod) {
                     st.available += 1;
                 }
             }
-            if is_pod_updated(pod, &hash, generation) {
+            if cx.updated(pod) {
                 st.updated += 1;
             }
-        } else if !node.pods.is_empty() {
+        } else if group.is_some() {
             st.misscheduled += 1;
         }
     }
-    // Wake up when a Ready pod reaches minReadySeconds.
-    if min_ready > 0 {
-        let pods = nodes
+    // Pods pinned to nodes that no longer exist (or never did), in name order.
+    let mut gone: Vec<(&str, &Group<'_>)> = Vec::new();
+    if matched < groups.len() {
+        gone = groups
             .iter()
-            .flat_map(|n| n.pods.iter())
-            .chain(gone.iter().flat_map(|(_, p)| p.iter()));
-        if let Some(t) = pods
-            .filter(|p| p.ready && !p.available(now, min_ready))
-            .filter_map(|p| p.ready_since)
-            .map(|t| t + min_ready)
-            .min()
-        {
-            plan.requeue(t);
+            .filter(|(k, _)| !world.nodes.get(k.as_ref()).is_some_and(|n| n.removed.is_none()))
+            .map(|(k, g)| (k.as_ref(), g))
+            .collect();
+        gone.sort_by(|a, b| a.0.cmp(b.0));
+        for (_, g) in &gone {
+            any_old |= scan_pods(&cx, g, &mut plan);
+            // getUnscheduledPodsWithoutNode: pod GC cannot remove pods that never got a node.
+            plan.delete.extend(g.iter().filter(|p| p.node.is_none()));
         }
     }
+
+    // The rolling update runs only once the manage step's creations and deletions are observed
+    // (upstream's expectations), and has nothing to do without old pods.
+    let manage_idle = plan.create_on.is_empty() && plan.delete.is_empty();
+    if manage_idle && any_old && matches!(strategy(ds), Strategy::RollingUpdate { .. }) {
+        let mut entries: Vec<Entry<'_, '_>> = Vec::new();
+        for n in world.live_nodes() {
+            let (should_run, _) = eval.should_run(n);
+            let group = groups.get(n.name.as_str());
+            if should_run || group.is_some() {
+                entries.push(Entry { name: n.name.as_str(), should_run: Some(should_run), pods: group });
+            }
+        }
+        if !gone.is_empty() {
+            entries.extend(gone.iter().map(|(k, g)| Entry { name: k, should_run: None, pods: Some(*g) }));
+            entries.sort_by(|a, b| a.name.cmp(b.name));
+        }
+        rolling_update(&cx, &entries, &mut plan);
+    }
+
+    state.checked_hash.clone_from(&hash);
+    state.saw_old = any_old;
     state.desired = st.desired;
     state.current = st.current;
     state.ready = st.ready;
@@ -422,15 +524,13 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
     state.unavailable = st.desired - st.available;
     state.misscheduled = st.misscheduled;
 
-    tick(4, &mut tt);
     // syncNodes: creations first, then deletions.
-    let mut out =
-        Vec::with_capacity(plan.create_on.len() + 2 * plan.delete.len() + plan.events.len() + 1);
+    let mut out = Vec::with_capacity(plan.create_on.len() + 2 * plan.delete.len() + plan.events.len() + 1);
     out.append(&mut plan.events);
     if !plan.create_on.is_empty() {
         let mut labels = BTreeMap::new();
         labels.insert(CONTROLLER_REVISION_HASH.to_string(), hash.clone());
-        labels.insert(POD_TEMPLATE_GENERATION.to_string(), generation.to_string());
+        labels.insert(POD_TEMPLATE_GENERATION.to_string(), cx.generation.to_string());
         for node in &plan.create_on {
             out.push(Action::CreatePod(Box::new(NewPod {
                 owner: Some(owner.clone()),
@@ -449,24 +549,31 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
         if !deleted.insert(p.uid) {
             continue;
         }
-        out.push(Action::DeletePod {
-            key: p.key(),
-            reason: None,
-            fail: false,
-        });
-        out.push(Action::normal(
-            "SuccessfulDelete",
-            "DaemonSet",
-            ns,
-            name,
-            format!("Deleted pod: {}", p.name),
-        ));
+        out.push(Action::DeletePod { key: p.key(), reason: None, fail: false });
+        out.push(Action::normal("SuccessfulDelete", "DaemonSet", ns, name, format!("Deleted pod: {}", p.name)));
     }
     if let Some(at) = plan.requeue_at {
         out.push(Action::Requeue { owner, at });
     }
-    tick(5, &mut tt);
     out
+}
+
+/// Looks at a node's pods once: whether any is old (not the current template), and when a Ready pod
+/// becomes available (requeue then, for `minReadySeconds`).
+fn scan_pods(cx: &Ctx<'_>, g: &Group<'_>, plan: &mut Plan<'_>) -> bool {
+    if cx.all_new && cx.min_ready == 0 {
+        return false;
+    }
+    let mut old = false;
+    for p in g.iter() {
+        old |= !cx.updated(p);
+        if cx.min_ready > 0 && p.ready && !cx.available(p) {
+            if let Some(since) = p.ready_since {
+                plan.requeue(since + cx.min_ready);
+            }
+        }
+    }
+    old
 }
 
 #[derive(Default)]
@@ -480,132 +587,119 @@ struct Counts {
 }
 
 /// `podsShouldBeOnNode`: what to create or delete on one node.
-#[allow(clippy::too_many_arguments)]
 fn pods_should_be_on_node<'w>(
-    node: &NodeView<'w>,
-    ds: &DaemonSet,
-    hash: &str,
-    generation: i64,
-    surge: bool,
-    min_ready: Millis,
-    now: Millis,
+    cx: &Ctx<'_>,
+    node: &'w str,
+    should_run: bool,
+    should_continue: bool,
+    group: Option<&Group<'w>>,
     state: &mut State,
     plan: &mut Plan<'w>,
 ) {
-    let ns = ds.metadata.namespace.as_deref().unwrap_or("default");
-    let name = ds.metadata.name.as_deref().unwrap_or_default();
-    if node.should_run && node.pods.is_empty() {
-        plan.create_on.push(node.name);
+    let Some(group) = group else {
+        if should_run {
+            plan.create_on.push(node);
+        }
+        return;
+    };
+    if !should_continue {
+        // Should not run here any more: delete every pod.
+        plan.delete.extend(group.iter());
         return;
     }
-    if node.should_continue {
-        let mut running: Vec<&SimPod> = Vec::with_capacity(node.pods.len());
-        for &pod in &node.pods {
-            match pod.phase {
-                Phase::Failed => {
-                    // Avoid hot-looping with a kubelet that rejects the pod: back off per node.
-                    let key = (generation, node.name.to_string());
-                    let entry = state.failed_pods_backoff.get(&key).copied();
-                    let expired = |b: &Backoff| now - b.last_update > 2 * FAILED_POD_BACKOFF_MAX;
-                    if let Some(b) = entry.filter(|b| !expired(b) && now - b.last_update < b.delay)
-                    {
-                        plan.requeue(now + b.delay);
-                        continue;
-                    }
-                    let delay = match entry {
-                        Some(b) if !expired(&b) => (b.delay * 2).min(FAILED_POD_BACKOFF_MAX),
-                        _ => FAILED_POD_BACKOFF_INITIAL,
-                    };
-                    state.failed_pods_backoff.insert(
-                        key,
-                        Backoff {
-                            delay,
-                            last_update: now,
-                        },
-                    );
-                    plan.events.push(Action::warning(
-                        FAILED_DAEMON_POD_REASON,
-                        "DaemonSet",
-                        ns,
-                        name,
-                        format!(
-                            "Found failed daemon pod {}/{} on node {}, will try to kill it",
-                            pod.namespace, pod.name, node.name
-                        ),
-                    ));
-                    plan.delete.push(pod);
+    // The common case: one pod, neither failed nor finished.
+    if group.len() == 1 && group.first.is_some_and(|p| matches!(p.phase, Phase::Pending | Phase::Running)) {
+        return;
+    }
+    let ns = cx.ds.metadata.namespace.as_deref().unwrap_or("default");
+    let name = cx.ds.metadata.name.as_deref().unwrap_or_default();
+    let now = cx.now;
+    let mut running: Vec<&SimPod> = Vec::with_capacity(group.len());
+    for pod in group.iter() {
+        match pod.phase {
+            Phase::Failed => {
+                // Avoid hot-looping with a kubelet that rejects the pod: back off per node.
+                let key = (cx.generation, node.to_string());
+                let entry = state.failed_pods_backoff.get(&key).copied();
+                let expired = |b: &Backoff| now - b.last_update > 2 * FAILED_POD_BACKOFF_MAX;
+                if let Some(b) = entry.filter(|b| !expired(b) && now - b.last_update < b.delay) {
+                    plan.requeue(now + b.delay);
+                    continue;
                 }
-                Phase::Succeeded => {
-                    plan.events.push(Action::normal(
-                        SUCCEEDED_DAEMON_POD_REASON,
-                        "DaemonSet",
-                        ns,
-                        name,
-                        format!(
-                            "Found succeeded daemon pod {}/{} on node {}, will try to delete it",
-                            pod.namespace, pod.name, node.name
-                        ),
-                    ));
-                    plan.delete.push(pod);
-                }
-                _ => running.push(pod),
-            }
-        }
-        if !surge {
-            // More than one pod on the node: keep the oldest.
-            if running.len() > 1 {
-                running.sort_by(by_creation_and_phase);
-                plan.delete.extend(running.into_iter().skip(1));
-            }
-            return;
-        }
-        if running.len() <= 1 {
-            if running.is_empty() && node.should_run {
-                plan.create_on.push(node.name);
-            }
-            return;
-        }
-        // Surging: keep the oldest new pod and the oldest old pod; the old one goes once the new one
-        // is available (or at once if the old one is not Ready).
-        running.sort_by(by_creation_and_phase);
-        let mut oldest_new: Option<&SimPod> = None;
-        let mut oldest_old: Option<&SimPod> = None;
-        for pod in running {
-            let slot = if is_pod_updated(pod, hash, generation) {
-                &mut oldest_new
-            } else {
-                &mut oldest_old
-            };
-            if slot.is_none() {
-                *slot = Some(pod);
-            } else {
+                let delay = match entry {
+                    Some(b) if !expired(&b) => (b.delay * 2).min(FAILED_POD_BACKOFF_MAX),
+                    _ => FAILED_POD_BACKOFF_INITIAL,
+                };
+                state.failed_pods_backoff.insert(key, Backoff { delay, last_update: now });
+                plan.events.push(Action::warning(
+                    FAILED_DAEMON_POD_REASON,
+                    "DaemonSet",
+                    ns,
+                    name,
+                    format!("Found failed daemon pod {}/{} on node {node}, will try to kill it", pod.namespace, pod.name),
+                ));
                 plan.delete.push(pod);
             }
-        }
-        if let (Some(new), Some(old)) = (oldest_new, oldest_old) {
-            if !old.ready || new.available(now, min_ready) {
-                plan.delete.push(old);
+            Phase::Succeeded => {
+                plan.events.push(Action::normal(
+                    SUCCEEDED_DAEMON_POD_REASON,
+                    "DaemonSet",
+                    ns,
+                    name,
+                    format!("Found succeeded daemon pod {}/{} on node {node}, will try to delete it", pod.namespace, pod.name),
+                ));
+                plan.delete.push(pod);
             }
+            _ => running.push(pod),
+        }
+    }
+    if !cx.surge {
+        // More than one pod on the node: keep the oldest.
+        if running.len() > 1 {
+            running.sort_by(by_creation_and_phase);
+            plan.delete.extend(running.into_iter().skip(1));
         }
         return;
     }
-    // Should not continue running here: delete every pod.
-    plan.delete.extend(node.pods.iter().copied());
+    if running.len() <= 1 {
+        if running.is_empty() && should_run {
+            plan.create_on.push(node);
+        }
+        return;
+    }
+    // Surging: keep the oldest new pod and the oldest old pod; the old one goes once the new one is
+    // available (or at once if the old one is not Ready).
+    running.sort_by(by_creation_and_phase);
+    let mut oldest_new: Option<&SimPod> = None;
+    let mut oldest_old: Option<&SimPod> = None;
+    for pod in running {
+        let slot = if cx.updated(pod) { &mut oldest_new } else { &mut oldest_old };
+        if slot.is_none() {
+            *slot = Some(pod);
+        } else {
+            plan.delete.push(pod);
+        }
+    }
+    if let (Some(new), Some(old)) = (oldest_new, oldest_old) {
+        if !old.ready || cx.available(new) {
+            plan.delete.push(old);
+        }
+    }
+}
+
+/// One entry of `nodeToDaemonPods` for the rolling update: `should_run` is None for a node that is
+/// gone (the node lister would not find it).
+struct Entry<'g, 'w> {
+    name: &'w str,
+    should_run: Option<bool>,
+    pods: Option<&'g Group<'w>>,
 }
 
 /// `findUpdatedPodsOnNode`: at most one new and one old pod, or None when there are more.
-fn find_updated_pods_on_node<'w>(
-    pods: &[&'w SimPod],
-    hash: &str,
-    generation: i64,
-) -> Option<(Option<&'w SimPod>, Option<&'w SimPod>)> {
+fn find_updated_pods_on_node<'w>(cx: &Ctx<'_>, pods: Option<&Group<'w>>) -> Option<(Option<&'w SimPod>, Option<&'w SimPod>)> {
     let (mut new, mut old) = (None, None);
-    for &p in pods {
-        let slot = if is_pod_updated(p, hash, generation) {
-            &mut new
-        } else {
-            &mut old
-        };
+    for p in pods.into_iter().flat_map(Group::iter) {
+        let slot = if cx.updated(p) { &mut new } else { &mut old };
         if slot.is_some() {
             return None;
         }
@@ -616,44 +710,23 @@ fn find_updated_pods_on_node<'w>(
 
 /// `rollingUpdate` (update.go): delete old pods within maxUnavailable (the manage step then creates
 /// the new ones), or with maxSurge create new pods next to old ones and delete each old pod once its
-/// replacement is available.
-#[allow(clippy::too_many_arguments)]
-fn rolling_update<'w>(
-    ds: &DaemonSet,
-    nodes: &[NodeView<'w>],
-    gone: &[(Cow<'w, str>, Vec<&'w SimPod>)],
-    hash: &str,
-    generation: i64,
-    min_ready: Millis,
-    now: Millis,
-    plan: &mut Plan<'w>,
-) {
+/// replacement is available. `entries` are in node-name order (Go walks a map).
+fn rolling_update<'w>(cx: &Ctx<'_>, entries: &[Entry<'_, 'w>], plan: &mut Plan<'w>) {
     // updatedDesiredNodeCounts.
-    let desired = nodes.iter().filter(|n| n.should_run).count() as i32;
-    let (Ok(mut max_unavailable), Ok(max_surge)) =
-        (unavailable_count(ds, desired), surge_count(ds, desired))
-    else {
+    let desired = entries.iter().filter(|e| e.should_run == Some(true)).count() as i32;
+    let (Ok(mut max_unavailable), Ok(max_surge)) = (unavailable_count(cx.ds, desired), surge_count(cx.ds, desired)) else {
         return;
     };
     if desired > 0 && max_unavailable == 0 && max_surge == 0 {
         max_unavailable = 1;
     }
-    // nodeToDaemonPods plus an empty entry for every desired node, in name order (Go walks a map).
-    let mut entries: Vec<(&str, Option<&NodeView<'w>>, &[&'w SimPod])> = nodes
-        .iter()
-        .filter(|n| n.should_run || !n.pods.is_empty())
-        .map(|n| (n.name, Some(n), n.pods.as_slice()))
-        .collect();
-    entries.extend(gone.iter().map(|(k, p)| (k.as_ref(), None, p.as_slice())));
-    entries.sort_by(|a, b| a.0.cmp(b.0));
-    let available = |p: &SimPod| p.available(now, min_ready);
 
     if max_surge == 0 {
         let mut num_unavailable = 0;
         let mut allowed_replacement: Vec<&'w SimPod> = Vec::new();
         let mut candidates: Vec<&'w SimPod> = Vec::new();
-        for (_, _, pods) in &entries {
-            let Some((new, old)) = find_updated_pods_on_node(pods, hash, generation) else {
+        for e in entries {
+            let Some((new, old)) = find_updated_pods_on_node(cx, e.pods) else {
                 // Excess pods: the manage loop cleans up; count the node as unavailable.
                 num_unavailable += 1;
                 continue;
@@ -661,12 +734,12 @@ fn rolling_update<'w>(
             match (new, old) {
                 (None, None) | (Some(_), Some(_)) => num_unavailable += 1,
                 (Some(new), None) => {
-                    if !available(new) {
+                    if !cx.available(new) {
                         num_unavailable += 1;
                     }
                 }
                 (None, Some(old)) => {
-                    if !available(old) {
+                    if !cx.available(old) {
                         allowed_replacement.push(old);
                         num_unavailable += 1;
                     } else if num_unavailable < max_unavailable {
@@ -675,8 +748,7 @@ fn rolling_update<'w>(
                 }
             }
         }
-        let remaining =
-            (max_unavailable - num_unavailable).clamp(0, candidates.len() as i32) as usize;
+        let remaining = (max_unavailable - num_unavailable).clamp(0, candidates.len() as i32) as usize;
         plan.delete.extend(allowed_replacement);
         plan.delete.extend(candidates.into_iter().take(remaining));
         return;
@@ -688,17 +760,17 @@ fn rolling_update<'w>(
     let mut allowed_new_nodes: Vec<&'w str> = Vec::new();
     let mut num_surge = 0;
     let mut num_available = 0;
-    for (_, view, pods) in &entries {
-        let Some((new, old)) = find_updated_pods_on_node(pods, hash, generation) else {
+    for e in entries {
+        let Some((new, old)) = find_updated_pods_on_node(cx, e.pods) else {
             num_surge += 1;
             continue;
         };
         if let Some(old) = old {
-            if available(old) {
+            if cx.available(old) {
                 num_available += 1;
             }
         } else if let Some(new) = new {
-            if available(new) {
+            if cx.available(new) {
                 num_available += 1;
             }
         }
@@ -707,27 +779,26 @@ fn rolling_update<'w>(
             (None, Some(old)) => {
                 // nodeLister.Get fails for a node that is gone: upstream returns an error, ending
                 // this rolling update pass.
-                let Some(view) = view else { return };
-                let node_name: &'w str = view.name;
-                if !available(old) {
-                    if !view.should_run {
+                let Some(should_run) = e.should_run else { return };
+                if !cx.available(old) {
+                    if !should_run {
                         old_to_delete.push(old);
                         continue;
                     }
-                    allowed_new_nodes.push(node_name);
+                    allowed_new_nodes.push(e.name);
                 } else {
-                    if !view.should_run {
+                    if !should_run {
                         should_not_run_to_delete.push(old);
                         continue;
                     }
                     if num_surge >= max_surge {
                         continue;
                     }
-                    candidate_new_nodes.push(node_name);
+                    candidate_new_nodes.push(e.name);
                 }
             }
             (Some(new), Some(old)) => {
-                if !available(new) {
+                if !cx.available(new) {
                     num_surge += 1;
                     continue;
                 }
@@ -735,17 +806,14 @@ fn rolling_update<'w>(
             }
         }
     }
-    let remaining_surge =
-        (max_surge - num_surge).clamp(0, candidate_new_nodes.len() as i32) as usize;
+    let remaining_surge = (max_surge - num_surge).clamp(0, candidate_new_nodes.len() as i32) as usize;
     // With maxSurge the owner expects full availability: a pod on a node that no longer qualifies
     // goes only when enough pods elsewhere are available.
-    let deletable =
-        (num_available - desired).clamp(0, should_not_run_to_delete.len() as i32) as usize;
+    let deletable = (num_available - desired).clamp(0, should_not_run_to_delete.len() as i32) as usize;
     old_to_delete.extend(should_not_run_to_delete.into_iter().take(deletable));
     plan.delete.extend(old_to_delete);
     plan.create_on.extend(allowed_new_nodes);
-    plan.create_on
-        .extend(candidate_new_nodes.into_iter().take(remaining_surge));
+    plan.create_on.extend(candidate_new_nodes.into_iter().take(remaining_surge));
 }
 
 #[cfg(test)]
@@ -808,7 +876,6 @@ mod tests {
     use crate::objects::Object;
     use crate::sim::apply;
     use crate::sim::engine::Engine;
-    use crate::sim::world::NsName;
 
     /// An engine with `nodes` and `d` applied and settled at time 0.
     fn engine(nodes: &[&str], d: &DaemonSet) -> Engine {

@@ -16,6 +16,14 @@
 //! twice, while the other indexes use `kubeplay.io/exit-codes`. Job pods run 30s unless
 //! `kubeplay.io/duration` says otherwise.
 //!
+//! # Order of the checks
+//!
+//! As in `syncJob`: a FailJob rule, then backoffLimit (failed pods > backoffLimit; with `OnFailure`
+//! also the restarts of the running pods reaching it), then activeDeadlineSeconds (from startTime),
+//! then for Indexed Jobs maxFailedIndexes, failed indexes and the success policy, and only then the
+//! completions. So pods that succeed at the very instant of the deadline still leave the Job Failed
+//! with DeadlineExceeded.
+//!
 //! # What kubeplay simplifies
 //!
 //! - Deletion is immediate (no graceful termination), so `status.terminating` is always 0, the
@@ -31,6 +39,9 @@
 //!   startTime first).
 //! - While a back-off delays replacements, `status.active` is the real number of active pods (upstream
 //!   `manageJob` returns 0 for that sync).
+//! - The controller picks the 5-character suffix of its pods' names itself (deterministic per Job and
+//!   independent of the simulation seed) instead of the API server's `generateName`, so it knows its
+//!   pods without listing them.
 //! - `ttlSecondsAfterFinished` (the ttlafterfinished controller) is handled here: at finish + ttl the
 //!   Job and its pods are deleted with reason `TTLAfterFinished` (upstream records no event for it).
 
@@ -161,6 +172,8 @@ pub struct State {
     requeues: BTreeSet<Millis>,
     warned_unknown_mode: bool,
     ttl_deleted: bool,
+    /// Counter behind the generated pod names.
+    name_seq: u64,
 }
 
 impl State {
@@ -1031,8 +1044,11 @@ fn create_pods(
             for _ in 0..count {
                 let attempt = state.next_attempt;
                 state.next_attempt = state.next_attempt.saturating_add(1);
+                let pod_name = pod_name(state, world, cx.ns, &base.generate_name);
+                state.tracker.created((cx.ns.to_string(), pod_name.clone()));
                 let pod = NewPod {
                     template: tpl.clone(),
+                    name: Some(pod_name),
                     attempt,
                     ..base.clone()
                 };
@@ -1061,9 +1077,13 @@ fn create_pods(
                 {
                     annotations.insert(ANN_EXIT_CODES.into(), codes.clone());
                 }
+                let generate_name = generate_name_with_index(name, i);
+                let pod_name = pod_name(state, world, cx.ns, &generate_name);
+                state.tracker.created((cx.ns.to_string(), pod_name.clone()));
                 let pod = NewPod {
                     template: tpl.clone(),
-                    generate_name: generate_name_with_index(name, i),
+                    name: Some(pod_name),
+                    generate_name,
                     labels: BTreeMap::from([(COMPLETION_INDEX.to_string(), i.to_string())]),
                     annotations,
                     index: Some(i),
@@ -1081,10 +1101,25 @@ fn create_pods(
             }
         }
     }
-    if created > 0 {
-        state.tracker.expect_new();
-    }
     created
+}
+
+/// The name the API server would give a pod with this `generateName`: the prefix and 5 characters of
+/// `rand.String` (names.SimpleNameGenerator). kubeplay's Job controller picks the suffix itself,
+/// deterministically from the Job and a counter and avoiding every name in use, so that it knows its
+/// pods without listing them.
+fn pod_name(state: &mut State, world: &World, ns: &str, generate_name: &str) -> String {
+    let base = u64::from(crate::sim::rng::fnv32a(
+        format!("{ns}/{generate_name}").as_bytes(),
+    )) << 32;
+    loop {
+        state.name_seq = state.name_seq.wrapping_add(1);
+        let mut rng = crate::sim::rng::Rng::new(base ^ state.name_seq);
+        let key = (ns.to_string(), format!("{generate_name}{}", rng.suffix(5)));
+        if !world.pods.contains_key(&key) && !state.tracker.has(&key) {
+            return key.1;
+        }
+    }
 }
 
 /// ttlSecondsAfterFinished (pkg/controller/ttlafterfinished `processJob`): the Job and its pods are

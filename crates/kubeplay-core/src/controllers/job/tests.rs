@@ -306,7 +306,16 @@ fn pod_failure_policies() {
     };
     let fail_job_42 =
         policy(json!([{"action": "FailJob", "onExitCodes": {"operator": "In", "values": [42]}}]));
-    let cases: Vec<(&str, Option<PodFailurePolicy>, SimPod, Option<&str>, bool, Option<PolicyAction>)> = vec![
+    /// (case, policy, pod, FailJob message, counted, action)
+    type Case = (
+        &'static str,
+        Option<PodFailurePolicy>,
+        SimPod,
+        Option<&'static str>,
+        bool,
+        Option<PolicyAction>,
+    );
+    let cases: Vec<Case> = vec![
         ("no policy counts", None, failed(1), None, true, None),
         ("FailJob In matches", Some(fail_job_42.clone()), failed(42), Some("Container main for pod default/j-abcde failed with exit code 42 matching FailJob rule at index 0"), true, Some(PolicyAction::FailJob)),
         ("FailJob In does not match", Some(fail_job_42.clone()), failed(1), None, true, None),

@@ -1,21 +1,20 @@
-//! Which of a Job's pods the controller has already accounted for: kubeplay's stand-in for upstream's
+//! Which of a Job's pods the controller has not accounted for yet: kubeplay's stand-in for upstream's
 //! tracking finalizer and `status.uncountedTerminatedPods` (job_controller.go
-//! `trackJobStatusAndRemoveFinalizers`). A finished pod is counted once and never looked at again, so
-//! a sync costs O(active pods), plus one ordered walk over the Job's pods after it created some.
+//! `trackJobStatusAndRemoveFinalizers`). The controller names the pods it creates (see
+//! `pod_name` in the parent module), so it knows them without listing the Job's pods; a finished pod is counted
+//! once and never looked at again, and a sync costs O(active pods) however many pods have finished.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use crate::sim::world::{NsName, OwnerRef, SimPod, World};
 
 /// The bookkeeping.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Tracker {
-    /// Every live pod of the Job the controller knows of (a mirror of `World::pods_by_owner`).
-    seen: BTreeSet<NsName>,
-    /// Pods not yet accounted for (still active when last looked at), with their uid.
-    pending: BTreeMap<NsName, u64>,
-    /// Set after creating pods: the next sync looks for them.
-    rescan: bool,
+    /// Pods not yet accounted for (active when last looked at), with their uid once seen.
+    pending: BTreeMap<NsName, Option<u64>>,
+    /// The Job's pods were listed once (pods that existed before this state, e.g. a re-created Job).
+    adopted: bool,
 }
 
 /// What changed since the last sync.
@@ -28,95 +27,47 @@ pub(crate) struct Observed<'w> {
 }
 
 impl Tracker {
-    /// Brings the bookkeeping up to date with the world: new pods join, pods that finished or went away
-    /// are handed out once in [`Observed::finished`].
+    /// Brings the bookkeeping up to date: pods that finished or went away are handed out once in
+    /// [`Observed::finished`].
     pub fn observe<'w>(&mut self, world: &'w World, owner: &OwnerRef) -> Observed<'w> {
-        let live = world.pods_by_owner.get(owner);
-        let live_len = live.map_or(0, |s| s.len());
-        if self.rescan || live_len != self.seen.len() {
-            self.rescan = false;
-            self.merge(world, live);
+        if !self.adopted {
+            self.adopted = true;
+            for k in world.pods_by_owner.get(owner).into_iter().flatten() {
+                self.pending.entry(k.clone()).or_insert(None);
+            }
         }
         let mut out = Observed {
             active: Vec::with_capacity(self.pending.len()),
             finished: Vec::new(),
         };
-        let seen = &mut self.seen;
         self.pending.retain(|key, uid| match world.pods.get(key) {
-            Some(p) if p.uid == *uid => {
+            Some(p) if uid.is_none_or(|u| u == p.uid) => {
+                *uid = Some(p.uid);
                 if p.active() {
                     out.active.push(p);
                     true
                 } else {
-                    if p.deleted.is_some() {
-                        seen.remove(key);
-                    }
                     out.finished.push(p);
                     false
                 }
             }
-            _ => {
-                seen.remove(key);
-                false
-            }
+            _ => false,
         });
         out
     }
 
-    /// One ordered walk over the live pods and `seen`: new keys join, vanished ones leave.
-    fn merge(&mut self, world: &World, live: Option<&BTreeSet<NsName>>) {
-        let empty = BTreeSet::new();
-        let live = live.unwrap_or(&empty);
-        let mut added: Vec<NsName> = Vec::new();
-        let mut gone: Vec<NsName> = Vec::new();
-        let mut a = live.iter().peekable();
-        let mut b = self.seen.iter().peekable();
-        loop {
-            match (a.peek(), b.peek()) {
-                (Some(x), Some(y)) => match x.cmp(y) {
-                    std::cmp::Ordering::Less => {
-                        added.push((*x).clone());
-                        a.next();
-                    }
-                    std::cmp::Ordering::Greater => {
-                        gone.push((*y).clone());
-                        b.next();
-                    }
-                    std::cmp::Ordering::Equal => {
-                        a.next();
-                        b.next();
-                    }
-                },
-                (Some(x), None) => {
-                    added.push((*x).clone());
-                    a.next();
-                }
-                (None, Some(y)) => {
-                    gone.push((*y).clone());
-                    b.next();
-                }
-                (None, None) => break,
-            }
-        }
-        for k in gone {
-            self.seen.remove(&k);
-        }
-        for k in added {
-            if let Some(p) = world.pods.get(&k) {
-                self.pending.insert(k.clone(), p.uid);
-            }
-            self.seen.insert(k);
-        }
+    /// A pod the controller is creating under this name.
+    pub fn created(&mut self, key: NsName) {
+        self.pending.insert(key, None);
+    }
+
+    /// Whether a name is taken by a pod being created.
+    pub fn has(&self, key: &NsName) -> bool {
+        self.pending.contains_key(key)
     }
 
     /// The controller deleted this pod itself and accounted for it.
     pub fn forget(&mut self, key: &NsName) {
         self.pending.remove(key);
-        self.seen.remove(key);
-    }
-
-    /// The controller created pods: look for them at the next sync.
-    pub fn expect_new(&mut self) {
-        self.rescan = true;
     }
 }

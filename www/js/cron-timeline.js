@@ -5,7 +5,7 @@
 // limit), runs skipped (JobAlreadyActive) and late starts marked with their reason, details on hover.
 // Zoomed out over long horizons (a year of `* * * * *`) it draws per-pixel buckets; zoomed in, every
 // Job and tick exactly. Ctrl+wheel or the buttons zoom, dragging pans, a click moves the scrubber.
-import { h } from './format.js';
+import { h, fill } from './format.js';
 import { t, getLanguage } from './i18n/index.js';
 import * as engine from './engine.js';
 import { formatDuration } from './model.js';
@@ -574,7 +574,7 @@ export function createCronTimeline(container, { simulateVariant = null, onSeek =
     zoneSelect.value = zone;
     const words = h('p', { class: 'cron-words', id: 'cron-words' });
     const list = h('ol', { class: 'cron-next', id: 'cron-next' });
-    const fill = () => {
+    const fillNext = () => {
       const sched = input.value.trim();
       const startMs = Date.parse(ctx.start);
       const from = new Date(startMs + Math.floor(time) * 1000).toISOString().replace('.000Z', 'Z');
@@ -597,13 +597,13 @@ export function createCronTimeline(container, { simulateVariant = null, onSeek =
     };
     input.addEventListener('input', () => {
       scheduleOverride = input.value;
-      fill();
+      fillNext();
     });
     zoneSelect.addEventListener('change', () => {
       zone = zoneSelect.value;
-      fill();
+      fillNext();
     });
-    explainer.replaceChildren(
+    fill(explainer, 
       h('h3', {}, t('cron.explainTitle')),
       h(
         'div',
@@ -616,7 +616,7 @@ export function createCronTimeline(container, { simulateVariant = null, onSeek =
       list,
       h('p', { class: 'muted small' }, t('cron.zoneNote')),
     );
-    fill();
+    fillNext();
   }
 
   function translateStatic() {

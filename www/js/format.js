@@ -26,6 +26,13 @@ function append(el, children) {
   }
 }
 
+/** Replaces `el`'s children like replaceChildren, skipping null/false and flattening arrays. */
+export function fill(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
 /** Escapes text for use inside HTML markup. */
 export function escapeHtml(s) {
   return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);

@@ -5,7 +5,7 @@
 // completions counter stepping up, the activeDeadlineSeconds line, and the Job's final condition with
 // its reason. A small form sets kubeplay.io/duration and the exit code of each attempt
 // (kubeplay.io/exit-codes) in the Job's pod template, in the manifests text, without editing YAML.
-import { h } from './format.js';
+import { h, fill } from './format.js';
 import { t } from './i18n/index.js';
 import { formatDuration, parseDuration, podsOf } from './model.js';
 import { parseDocuments, findDocument, setMapValue, templatePath } from './yaml-tree.js';
@@ -115,7 +115,7 @@ export function createJobGantt(container, { getManifests = () => '', setManifest
     const keys = new Set(jobs.map((j) => `${j.namespace}/${j.name}`));
     if (!keys.has(selected)) selected = own[0] ? `${own[0].namespace}/${own[0].name}` : fromCron[0] ? `${fromCron[0].namespace}/${fromCron[0].name}` : '';
     const opt = (j) => h('option', { value: `${j.namespace}/${j.name}` }, `${j.name} — ${j.status}${j.reason ? ` (${j.reason})` : ''}`);
-    jobSelect.replaceChildren(
+    fill(jobSelect, 
       ...own.map(opt),
       fromCron.length ? h('optgroup', { label: t('jobs.fromCronJobs') }, fromCron.map(opt)) : null,
     );
@@ -134,7 +134,9 @@ export function createJobGantt(container, { getManifests = () => '', setManifest
     }
     const lanes = [];
     for (const p of pods) {
-      let lane = lanes.find((l) => endOf(l.pods.at(-1)) <= p._t.created + 1e-6);
+      // A free lane; the replacement of a failed pod goes where that pod was, so the back-off shows.
+      const free = lanes.filter((l) => endOf(l.pods.at(-1)) <= p._t.created + 1e-6);
+      let lane = free.find((l) => l.pods.at(-1).phase === 'Failed') ?? free[0];
       if (!lane) {
         if (lanes.length >= MAX_LANES) lane = lanes.at(-1);
         else lanes.push((lane = { label: t('jobs.slot', { i: lanes.length + 1 }), pods: [] }));
@@ -184,7 +186,7 @@ export function createJobGantt(container, { getManifests = () => '', setManifest
     const completions = Number(spec.completions) || null;
     const restartPolicy = spec.template?.spec?.restartPolicy ?? '';
 
-    facts.replaceChildren(
+    fill(facts, 
       ...[
         ['completions', spec.completions ?? (indexed ? null : t('jobs.unset'))],
         ['parallelism', spec.parallelism ?? 1],
@@ -197,7 +199,7 @@ export function createJobGantt(container, { getManifests = () => '', setManifest
         .filter(([, v]) => v != null && v !== '')
         .map(([k, v]) => h('span', { class: 'fact' }, h('code', {}, k), ` ${v}`)),
     );
-    final.replaceChildren(
+    fill(final, 
       h('strong', {}, t('jobs.final')),
       ' ',
       h('span', { class: `badge ${j.status === 'Complete' ? 'ok' : j.status === 'Failed' ? 'bad' : 'warn'}`, id: 'jobs-status' }, j.status),
@@ -444,7 +446,7 @@ export function createJobGantt(container, { getManifests = () => '', setManifest
         note.textContent = t('jobs.applyFailed', { message: err?.message ?? String(err) });
       }
     };
-    form.replaceChildren(
+    fill(form, 
       h('h3', {}, t('jobs.formTitle')),
       h('p', { class: 'hint' }, source ? t('jobs.formHint', { owner }) : t('jobs.formNoSource')),
       h(

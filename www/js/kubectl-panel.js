@@ -57,7 +57,8 @@ export function createKubectlPanel(container, { fetch }) {
     try {
       const text = await fetch(want.kind, want.wide, want.time);
       if (my !== seq) return;
-      out.textContent = text;
+      // kubectl prints this (on stderr) when the list is empty.
+      out.textContent = text || 'No resources found\n';
       out.classList.remove('error');
       shown = want;
       out.dataset.at = String(want.time);

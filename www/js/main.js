@@ -17,7 +17,7 @@ import { createJobGantt } from './job-gantt.js';
 import { createKubectlPanel } from './kubectl-panel.js';
 import { createPodDetails } from './pod-details.js';
 import { initHelp } from './help.js';
-import { debounce, h, formatBytes } from './format.js';
+import { debounce, h, formatBytes, fill } from './format.js';
 import { indexTimeline, podsAt, podStateAt, nodesPresentAt, readObjects, scenarioSteps, changesNodes, nodeTable, ms } from './model.js';
 import { parseDocuments, findDocument, setMapValue } from './yaml-tree.js';
 
@@ -638,7 +638,7 @@ function onPod(pod) {
 function fillExamples() {
   const select = $('examples');
   const group = (key, list) => (list.length ? h('optgroup', { label: t(key) }, list.map((e) => h('option', { value: e.id }, t(`example.${e.id}`)))) : null);
-  select.replaceChildren(
+  fill(select, 
     h('option', { value: '' }, t('toolbar.examplesPlaceholder')),
     group('toolbar.lessons', EXAMPLES.filter((e) => e.lesson)),
     group('toolbar.moreExamples', EXAMPLES.filter((e) => !e.lesson)),

@@ -4,7 +4,7 @@
 // at that time) are listed in a strip above the cards with their FailedScheduling message; clicking a
 // pod asks for its details. Virtualised: only the cards in view exist in the DOM, so 5,000 nodes scroll
 // and follow the scrubber smoothly.
-import { h, formatCpu, formatMemory, formatTaint, splitLabels } from './format.js';
+import { h, formatCpu, formatMemory, formatTaint, splitLabels, fill } from './format.js';
 import { t, getLanguage } from './i18n/index.js';
 import { formatDuration } from './model.js';
 
@@ -30,6 +30,7 @@ export function createNodeGrid(container, { onPod = () => {} } = {}) {
   let filterText = '';
   let onlyMissing = false;
   let lastRange = '';
+  let lastCount = 0;
   let frame = 0;
   let version = 0;
 
@@ -105,7 +106,7 @@ export function createNodeGrid(container, { onPod = () => {} } = {}) {
     );
     dsSelect.value = selected;
     dsSelect.disabled = dss.length === 0;
-    desired.replaceChildren(
+    fill(desired, 
       ...dss.map((ds) => {
         const current = sim ? countCurrent(ds) : null;
         return h(
@@ -172,7 +173,9 @@ export function createNodeGrid(container, { onPod = () => {} } = {}) {
     for (const p of sim?.pending ?? []) podIndex.set(`${p.namespace}/${p.name}`, p);
     count.textContent = t('grid.count', { shown: items.length, total: byName.size });
     renderPending();
-    viewport.scrollTop = Math.min(viewport.scrollTop, Math.max(0, layout().total - viewport.clientHeight));
+    // Keep the scroll position inside the list when it got shorter (reading the layout only then).
+    if (items.length < lastCount) viewport.scrollTop = Math.min(viewport.scrollTop, Math.max(0, layout().total - viewport.clientHeight));
+    lastCount = items.length;
     version += 1;
     schedule(true);
   }
@@ -185,7 +188,7 @@ export function createNodeGrid(container, { onPod = () => {} } = {}) {
       return;
     }
     const shown = pending.slice(0, MAX_PENDING);
-    pendingBox.replaceChildren(
+    fill(pendingBox, 
       h('h3', {}, t('grid.pending', { n: pending.length, at: formatDuration(sim.time) })),
       h(
         'ul',

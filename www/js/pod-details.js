@@ -2,7 +2,7 @@
 // its whole life (created, scheduled, started, finished, deleted), exit code, restarts, reason and
 // message, and its events (`Pod/<name>` in the timeline), the ones after the shown time dimmed.
 // A non-modal panel fixed at the side of the window; Escape or the close button hides it.
-import { h } from './format.js';
+import { h, fill } from './format.js';
 import { t } from './i18n/index.js';
 import { formatDuration, podStateAt } from './model.js';
 
@@ -41,7 +41,7 @@ export function createPodDetails(aside, { onClose = () => {} } = {}) {
     title.textContent = pod.name;
     close.textContent = t('pod.close');
     const events = tl?.eventsByObject?.get(`Pod/${pod.name}`) ?? [];
-    body.replaceChildren(
+    fill(body, 
       h('p', { class: 'pod-now' }, t('pod.at', { at: formatDuration(time) }), ' ', h('span', { class: `pod-chip pod-${state}`, dataset: { state } }, t(`pod.state.${state}`))),
       h(
         'table',

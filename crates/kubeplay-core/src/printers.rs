@@ -329,20 +329,15 @@ impl Addresses {
 // ---------------------------------------------------------------------------------------------
 // Pods
 
-/// When each pod's container last exited before a restart: the time of its last `BackOff` event
-/// (kubectl reads `lastState.terminated.finishedAt`).
+/// When each restarted pod's container last exited (kubectl reads
+/// `lastState.terminated.finishedAt` for the RESTARTS column's "(15s ago)").
 pub fn last_restart_times(world: &World) -> BTreeMap<NsName, Millis> {
-    let mut out = BTreeMap::new();
-    for ev in world
-        .events
-        .iter()
-        .filter(|e| e.reason == "BackOff" && e.time <= world.now)
-    {
-        if let Some(name) = ev.object.strip_prefix("Pod/") {
-            out.insert((ev.namespace.clone(), name.to_string()), ev.time);
-        }
-    }
-    out
+    world
+        .pods
+        .values()
+        .filter(|p| p.alive() && p.restarts > 0)
+        .filter_map(|p| p.last_exit.map(|t| (p.key(), t)))
+        .collect()
 }
 
 /// Whether the node a pod is bound to stopped reporting (NotReady): its containers keep the last

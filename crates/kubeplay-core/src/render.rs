@@ -551,7 +551,7 @@ mod tests {
             ">pending</text>",
             ">(not scheduled)</text>",
             ">n1</text>",
-            "CrashLoopBackOff 5s → 15s",
+            "CrashLoopBackOff 10s → 20s",
             "NotReady 2m50s → 4m",
         ] {
             assert!(a.contains(want), "missing {want:?}");

@@ -88,16 +88,17 @@ fn pod_columns_over_a_pods_life() {
             "Running",
             "0",
         ),
-        // Exits at 5s, back-off 10s, runs 15s–20s, back-off 20s, runs 40s–45s, back-off 40s.
+        // Exits at 5s and restarts at once (the kubelet's first restart has no back-off), runs
+        // 5s–10s, back-off 10s, runs 20s–25s, back-off 20s, runs 45s–50s, back-off 40s.
+        (crash.clone(), 7_000, "1/1", "Running", "1 (2s ago)"),
         (
             crash.clone(),
-            7_000,
+            42_000,
             "0/1",
             "CrashLoopBackOff",
-            "1 (2s ago)",
+            "2 (17s ago)",
         ),
-        (crash.clone(), 42_000, "1/1", "Running", "2 (22s ago)"),
-        (crash, 60_000, "0/1", "CrashLoopBackOff", "3 (15s ago)"),
+        (crash, 60_000, "0/1", "CrashLoopBackOff", "3 (10s ago)"),
         (
             pod("p", &[("kubeplay.io/duration", "3s")], "Never"),
             10_000,

@@ -26,6 +26,8 @@ pub const ANN_EXIT_CODES: &str = "kubeplay.io/exit-codes";
 /// The kubelet's container restart back-off: 10s doubling, capped at 5 minutes
 /// (pkg/kubelet/kubelet.go `backOffPeriod`, `MaxContainerBackOff`).
 pub fn crash_loop_backoff(restarts: i32) -> Millis {
+    // restarts = how many times the container was restarted already (>= 1 here).
+
     let n = restarts.clamp(1, 16) as u32;
     (10_000i64 << (n - 1)).min(300_000)
 }
@@ -159,6 +161,10 @@ impl Engine {
                     .get(&key)
                     .is_some_and(|p| p.alive() && p.node.as_deref() == Some(&node));
                 if still && self.untolerated_noexecute(&key, &node).is_some() {
+                    if let Some(p) = self.world.pods.get_mut(&key) {
+                        p.conditions
+                            .push(("DisruptionTarget".into(), "DeletionByTaintManager".into()));
+                    }
                     self.world.event(
                         "Normal",
                         "TaintManagerEviction",
@@ -261,7 +267,7 @@ impl Engine {
         r.reason = st.reason.clone().or(r.reason.take());
         r.succeeded = st.succeeded;
         r.failed = st.failed;
-        r.finished = st.completion_time.or(r.finished);
+        r.finished = st.finish_time.or(r.finished);
         if (r.status.clone(), r.finished) != before {
             if let Some(cj) = r.cron_job.clone() {
                 self.dirty.insert(OwnerRef::new("CronJob", &key.0, &cj));
@@ -365,6 +371,7 @@ impl Engine {
             behaviour,
             attempt: p.attempt,
             run_gen: 0,
+            last_exit: None,
             waiting_reason: None,
             scheduling_message: None,
             conditions: Vec::new(),
@@ -437,7 +444,29 @@ impl Engine {
             }
             self.dirty.insert(o);
         }
-        self.pending.retain(|(_, k)| k != key);
+        let uid = self.world.pods.get(key).map_or(0, |p| p.uid);
+        self.pending.remove(&(uid, key.clone()));
+        // A deleted pod stays in the timeline, but only what a controller may still read about it
+        // (labels, annotations, container names and images, restart policy): long runs create
+        // hundreds of thousands.
+        if let Some(pod) = self.world.pods.get_mut(key) {
+            let containers = pod
+                .spec
+                .containers
+                .iter()
+                .map(|c| k8s_openapi::api::core::v1::Container {
+                    name: c.name.clone(),
+                    image: c.image.clone(),
+                    ..Default::default()
+                })
+                .collect();
+            let restart_policy = pod.spec.restart_policy.take();
+            pod.spec = PodSpec {
+                containers,
+                restart_policy,
+                ..Default::default()
+            };
+        }
     }
 
     /// Tries to bind pending pods. Returns whether anything changed.
@@ -599,6 +628,10 @@ impl Engine {
             return;
         }
         let first = pod.started.is_none();
+        if !first {
+            // The kubelet counts a restart when it starts the container again (after the back-off).
+            pod.restarts += 1;
+        }
         pod.phase = Phase::Running;
         pod.started.get_or_insert(now);
         pod.ready = true;
@@ -666,33 +699,35 @@ impl Engine {
         let restart = policy == "Always" || (policy == "OnFailure" && code != 0);
         let owner = pod.owner.clone();
         if restart {
-            pod.restarts += 1;
+            pod.last_exit = Some(now);
             pod.attempt += 1;
             pod.run_gen += 1;
-            pod.waiting_reason = Some(if code == 0 {
-                "Completed".into()
+            let delay = if pod.restarts == 0 {
+                0
             } else {
-                "CrashLoopBackOff".into()
-            });
-            let delay = crash_loop_backoff(pod.restarts);
+                crash_loop_backoff(pod.restarts)
+            };
             let gen = pod.run_gen;
-            let c = pod
-                .spec
-                .containers
-                .first()
-                .map(|c| c.name.clone())
-                .unwrap_or_default();
-            self.world.event(
-                "Warning",
-                "BackOff",
-                "Pod",
-                &key.0,
-                &key.1,
-                format!(
-                    "Back-off restarting failed container {c} in pod {}_{}",
-                    key.1, key.0
-                ),
-            );
+            if delay > 0 {
+                pod.waiting_reason = Some("CrashLoopBackOff".into());
+                let c = pod
+                    .spec
+                    .containers
+                    .first()
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default();
+                self.world.event(
+                    "Warning",
+                    "BackOff",
+                    "Pod",
+                    &key.0,
+                    &key.1,
+                    format!(
+                        "Back-off restarting failed container {c} in pod {}_{}",
+                        key.1, key.0
+                    ),
+                );
+            }
             self.push(now + delay, Ev::Start(key.clone(), gen));
         } else {
             pod.phase = if code == 0 {

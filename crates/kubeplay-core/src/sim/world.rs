@@ -89,6 +89,8 @@ pub struct SimPod {
     /// Since when the pod is Ready (for minReadySeconds / AVAILABLE).
     pub ready_since: Option<Millis>,
     pub exit_code: Option<i32>,
+    /// When the container last exited and was restarted (`lastState.terminated.finishedAt`).
+    pub last_exit: Option<Millis>,
     pub restarts: i32,
     /// Why the pod ended or was removed (`Evicted`, `DeadlineExceeded`, `NodeLost`, ...).
     pub reason: Option<String>,

@@ -14,9 +14,9 @@
 //!   active Job ends, unless `startingDeadlineSeconds` has passed by then.
 //! - The `MissSchedule` check (`tooLate`) cannot fire: `mostRecentScheduleTime` already looks back no
 //!   further than `now - startingDeadlineSeconds`, so a time past its deadline is skipped silently.
-//! - Job names use minutes: two scheduled times in one minute (`@every 30s`) map to one name; the
-//!   second creation meets "AlreadyExists", and while that Job is active the controller returns
-//!   without requeueing itself (it wakes again when the Job changes).
+//! - Job names use minutes: two scheduled times in one minute (`@every 30s`) map to one name, so the
+//!   second run does not start: its name is in the active list, or, if that Job already finished,
+//!   creating it meets "AlreadyExists" and the finished Job is put back in the active list.
 //! - A Job created by `kubectl create job --from=cronjob/X` is controlled by X but never in its active
 //!   list: every sync while it runs records `UnexpectedJob`.
 

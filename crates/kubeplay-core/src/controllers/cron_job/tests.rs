@@ -1363,3 +1363,56 @@ fn kubectl_columns_of_a_cron_job() {
         ("Asia/Seoul", "True", None)
     );
 }
+
+/// `@every 30s`: two scheduled times in one minute share a Job name; the second finds the first in
+/// the active list ("the scheduled time is already processed") and starts nothing; with the first
+/// finished, creating it meets "AlreadyExists" and the finished Job goes back into the active list.
+#[test]
+fn two_runs_in_one_minute_share_a_name() {
+    let mut cj = cron_job();
+    cj.spec.schedule = "@every 30s".into();
+    let base = top_of_the_hour();
+    let mut state = State {
+        created: Some(ms(base)),
+        ..Default::default()
+    };
+    let mut w = world_at(base);
+    let mut names = Vec::new();
+    for step in 1..=3 {
+        w.now = ms(base + s(30 * step)) + 100;
+        let got = summarize(sync(&cj, &mut state, &w));
+        for nj in got.creates.iter() {
+            let at = DateTime::from_timestamp_millis(w.now).expect("time");
+            put_job(&mut w, nj.job.clone(), at, None);
+        }
+        names.push((
+            got.creates.len(),
+            got.requeues.len(),
+            state.active.len(),
+            got.events.len(),
+        ));
+    }
+    // 10:00:30 and 10:01:00 start Jobs; 10:01:30 maps to the 10:01 name, which is active.
+    assert_eq!(names, vec![(1, 1, 1, 1), (1, 1, 2, 1), (0, 1, 2, 0)]);
+    assert_eq!(state.last_schedule_time, Some(ms(base + s(60))));
+
+    // The 10:01 Job has finished by 10:01:40 and a controller whose status does not list it syncs:
+    // creating the 10:01:30 run meets AlreadyExists and the finished Job is adopted as active.
+    let first = state.active[1].clone();
+    let key = (NS.to_string(), first.clone());
+    let r = w.job_records.get_mut(&key).expect("record");
+    r.status = "Complete".into();
+    r.finished = Some(ms(base + s(100)));
+    let mut fresh = State {
+        created: Some(ms(base)),
+        last_schedule_time: Some(ms(base + s(60))),
+        jobs: state.jobs.clone(),
+        ..Default::default()
+    };
+    fresh.foreign_seen = w.jobs.len();
+    w.now = ms(base + s(100));
+    let got = summarize(sync(&cj, &mut fresh, &w));
+    assert!(got.creates.is_empty());
+    assert_eq!(fresh.active, vec![first]);
+    assert_eq!(fresh.last_schedule_time, Some(ms(base + s(90))));
+}

@@ -333,12 +333,19 @@ impl<'w> Group<'w> {
 /// crowded with other owners' pods.
 fn owned_pods<'w>(world: &'w World, owner: &OwnerRef) -> Vec<&'w SimPod> {
     use std::ops::Bound::Included;
-    let Some(keys) = world.pods_by_owner.get(owner) else { return Vec::new() };
-    let (Some(first), Some(last)) = (keys.first(), keys.last()) else { return Vec::new() };
+    let Some(keys) = world.pods_by_owner.get(owner) else {
+        return Vec::new();
+    };
+    let (Some(first), Some(last)) = (keys.first(), keys.last()) else {
+        return Vec::new();
+    };
     let mut out = Vec::with_capacity(keys.len());
     let mut want = keys.iter().peekable();
     let mut budget = 4 * keys.len() + 64;
-    for (k, p) in world.pods.range::<NsName, _>((Included(first), Included(last))) {
+    for (k, p) in world
+        .pods
+        .range::<NsName, _>((Included(first), Included(last)))
+    {
         while want.peek().is_some_and(|w| *w < k) {
             want.next();
         }
@@ -390,7 +397,9 @@ impl Ctx<'_> {
     /// `IsPodUpdated`, with fast paths: nothing to compare when every pod is known to be new, else
     /// the hash kubeplay records on the pods it creates before the labels.
     fn updated(&self, p: &SimPod) -> bool {
-        self.all_new || p.template_hash == self.hash || is_pod_updated(p, self.hash, self.generation)
+        self.all_new
+            || p.template_hash == self.hash
+            || is_pod_updated(p, self.hash, self.generation)
     }
     fn available(&self, p: &SimPod) -> bool {
         p.available(self.now, self.min_ready)
@@ -398,7 +407,9 @@ impl Ctx<'_> {
 }
 
 /// One sync of a DaemonSet (`syncDaemonSet`).
+pub static SYNCS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
+    SYNCS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let ns = ds.metadata.namespace.as_deref().unwrap_or("default");
     let name = ds.metadata.name.as_deref().unwrap_or_default();
     let owner = OwnerRef::new("DaemonSet", ns, name);
@@ -419,7 +430,10 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
     }
     let hash = template_hash(ds);
     state.observe_template(ds, &hash, || {
-        world.pods_of(&owner).filter_map(|p| p.labels.get(CONTROLLER_REVISION_HASH).cloned()).collect()
+        world
+            .pods_of(&owner)
+            .filter_map(|p| p.labels.get(CONTROLLER_REVISION_HASH).cloned())
+            .collect()
     });
     let cx = Ctx {
         ds,
@@ -435,7 +449,8 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
 
     // getNodesToDaemonPods: group by the node the pod is bound or pinned to.
     let pods = owned_pods(world, &owner);
-    let mut groups: FxMap<Cow<'_, str>, Group<'_>> = FxMap::with_capacity_and_hasher(pods.len(), Default::default());
+    let mut groups: FxMap<Cow<'_, str>, Group<'_>> =
+        FxMap::with_capacity_and_hasher(pods.len(), Default::default());
     for p in pods {
         let target = match p.node.as_deref() {
             Some(n) => Cow::Borrowed(n),
@@ -448,7 +463,9 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
     }
 
     let mut plan = Plan::default();
-    state.failed_pods_backoff.retain(|_, b| now - b.last_update <= 2 * FAILED_POD_BACKOFF_MAX);
+    state
+        .failed_pods_backoff
+        .retain(|_, b| now - b.last_update <= 2 * FAILED_POD_BACKOFF_MAX);
     let mut st = Counts::default();
     let mut matched = 0;
     let mut any_old = false;
@@ -461,10 +478,20 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
             matched += 1;
             any_old |= scan_pods(&cx, g, &mut plan);
         }
-        pods_should_be_on_node(&cx, n.name.as_str(), should_run, should_continue, group, state, &mut plan);
+        pods_should_be_on_node(
+            &cx,
+            n.name.as_str(),
+            should_run,
+            should_continue,
+            group,
+            state,
+            &mut plan,
+        );
         if should_run {
             st.desired += 1;
-            let Some(pod) = group.and_then(Group::oldest) else { continue };
+            let Some(pod) = group.and_then(Group::oldest) else {
+                continue;
+            };
             st.current += 1;
             if pod.ready {
                 st.ready += 1;
@@ -484,7 +511,12 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
     if matched < groups.len() {
         gone = groups
             .iter()
-            .filter(|(k, _)| !world.nodes.get(k.as_ref()).is_some_and(|n| n.removed.is_none()))
+            .filter(|(k, _)| {
+                world
+                    .nodes
+                    .get(k.as_ref())
+                    .is_none_or(|n| n.removed.is_some())
+            })
             .map(|(k, g)| (k.as_ref(), g))
             .collect();
         gone.sort_by(|a, b| a.0.cmp(b.0));
@@ -504,11 +536,19 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
             let (should_run, _) = eval.should_run(n);
             let group = groups.get(n.name.as_str());
             if should_run || group.is_some() {
-                entries.push(Entry { name: n.name.as_str(), should_run: Some(should_run), pods: group });
+                entries.push(Entry {
+                    name: n.name.as_str(),
+                    should_run: Some(should_run),
+                    pods: group,
+                });
             }
         }
         if !gone.is_empty() {
-            entries.extend(gone.iter().map(|(k, g)| Entry { name: k, should_run: None, pods: Some(*g) }));
+            entries.extend(gone.iter().map(|(k, g)| Entry {
+                name: k,
+                should_run: None,
+                pods: Some(*g),
+            }));
             entries.sort_by(|a, b| a.name.cmp(b.name));
         }
         rolling_update(&cx, &entries, &mut plan);
@@ -525,12 +565,16 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
     state.misscheduled = st.misscheduled;
 
     // syncNodes: creations first, then deletions.
-    let mut out = Vec::with_capacity(plan.create_on.len() + 2 * plan.delete.len() + plan.events.len() + 1);
+    let mut out =
+        Vec::with_capacity(plan.create_on.len() + 2 * plan.delete.len() + plan.events.len() + 1);
     out.append(&mut plan.events);
     if !plan.create_on.is_empty() {
         let mut labels = BTreeMap::new();
         labels.insert(CONTROLLER_REVISION_HASH.to_string(), hash.clone());
-        labels.insert(POD_TEMPLATE_GENERATION.to_string(), cx.generation.to_string());
+        labels.insert(
+            POD_TEMPLATE_GENERATION.to_string(),
+            cx.generation.to_string(),
+        );
         for node in &plan.create_on {
             out.push(Action::CreatePod(Box::new(NewPod {
                 owner: Some(owner.clone()),
@@ -549,8 +593,18 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
         if !deleted.insert(p.uid) {
             continue;
         }
-        out.push(Action::DeletePod { key: p.key(), reason: None, fail: false });
-        out.push(Action::normal("SuccessfulDelete", "DaemonSet", ns, name, format!("Deleted pod: {}", p.name)));
+        out.push(Action::DeletePod {
+            key: p.key(),
+            reason: None,
+            fail: false,
+        });
+        out.push(Action::normal(
+            "SuccessfulDelete",
+            "DaemonSet",
+            ns,
+            name,
+            format!("Deleted pod: {}", p.name),
+        ));
     }
     if let Some(at) = plan.requeue_at {
         out.push(Action::Requeue { owner, at });
@@ -608,7 +662,11 @@ fn pods_should_be_on_node<'w>(
         return;
     }
     // The common case: one pod, neither failed nor finished.
-    if group.len() == 1 && group.first.is_some_and(|p| matches!(p.phase, Phase::Pending | Phase::Running)) {
+    if group.len() == 1
+        && group
+            .first
+            .is_some_and(|p| matches!(p.phase, Phase::Pending | Phase::Running))
+    {
         return;
     }
     let ns = cx.ds.metadata.namespace.as_deref().unwrap_or("default");
@@ -630,13 +688,22 @@ fn pods_should_be_on_node<'w>(
                     Some(b) if !expired(&b) => (b.delay * 2).min(FAILED_POD_BACKOFF_MAX),
                     _ => FAILED_POD_BACKOFF_INITIAL,
                 };
-                state.failed_pods_backoff.insert(key, Backoff { delay, last_update: now });
+                state.failed_pods_backoff.insert(
+                    key,
+                    Backoff {
+                        delay,
+                        last_update: now,
+                    },
+                );
                 plan.events.push(Action::warning(
                     FAILED_DAEMON_POD_REASON,
                     "DaemonSet",
                     ns,
                     name,
-                    format!("Found failed daemon pod {}/{} on node {node}, will try to kill it", pod.namespace, pod.name),
+                    format!(
+                        "Found failed daemon pod {}/{} on node {node}, will try to kill it",
+                        pod.namespace, pod.name
+                    ),
                 ));
                 plan.delete.push(pod);
             }
@@ -646,7 +713,10 @@ fn pods_should_be_on_node<'w>(
                     "DaemonSet",
                     ns,
                     name,
-                    format!("Found succeeded daemon pod {}/{} on node {node}, will try to delete it", pod.namespace, pod.name),
+                    format!(
+                        "Found succeeded daemon pod {}/{} on node {node}, will try to delete it",
+                        pod.namespace, pod.name
+                    ),
                 ));
                 plan.delete.push(pod);
             }
@@ -673,7 +743,11 @@ fn pods_should_be_on_node<'w>(
     let mut oldest_new: Option<&SimPod> = None;
     let mut oldest_old: Option<&SimPod> = None;
     for pod in running {
-        let slot = if cx.updated(pod) { &mut oldest_new } else { &mut oldest_old };
+        let slot = if cx.updated(pod) {
+            &mut oldest_new
+        } else {
+            &mut oldest_old
+        };
         if slot.is_none() {
             *slot = Some(pod);
         } else {
@@ -696,7 +770,10 @@ struct Entry<'g, 'w> {
 }
 
 /// `findUpdatedPodsOnNode`: at most one new and one old pod, or None when there are more.
-fn find_updated_pods_on_node<'w>(cx: &Ctx<'_>, pods: Option<&Group<'w>>) -> Option<(Option<&'w SimPod>, Option<&'w SimPod>)> {
+fn find_updated_pods_on_node<'w>(
+    cx: &Ctx<'_>,
+    pods: Option<&Group<'w>>,
+) -> Option<(Option<&'w SimPod>, Option<&'w SimPod>)> {
     let (mut new, mut old) = (None, None);
     for p in pods.into_iter().flat_map(Group::iter) {
         let slot = if cx.updated(p) { &mut new } else { &mut old };
@@ -713,8 +790,14 @@ fn find_updated_pods_on_node<'w>(cx: &Ctx<'_>, pods: Option<&Group<'w>>) -> Opti
 /// replacement is available. `entries` are in node-name order (Go walks a map).
 fn rolling_update<'w>(cx: &Ctx<'_>, entries: &[Entry<'_, 'w>], plan: &mut Plan<'w>) {
     // updatedDesiredNodeCounts.
-    let desired = entries.iter().filter(|e| e.should_run == Some(true)).count() as i32;
-    let (Ok(mut max_unavailable), Ok(max_surge)) = (unavailable_count(cx.ds, desired), surge_count(cx.ds, desired)) else {
+    let desired = entries
+        .iter()
+        .filter(|e| e.should_run == Some(true))
+        .count() as i32;
+    let (Ok(mut max_unavailable), Ok(max_surge)) = (
+        unavailable_count(cx.ds, desired),
+        surge_count(cx.ds, desired),
+    ) else {
         return;
     };
     if desired > 0 && max_unavailable == 0 && max_surge == 0 {
@@ -748,7 +831,8 @@ fn rolling_update<'w>(cx: &Ctx<'_>, entries: &[Entry<'_, 'w>], plan: &mut Plan<'
                 }
             }
         }
-        let remaining = (max_unavailable - num_unavailable).clamp(0, candidates.len() as i32) as usize;
+        let remaining =
+            (max_unavailable - num_unavailable).clamp(0, candidates.len() as i32) as usize;
         plan.delete.extend(allowed_replacement);
         plan.delete.extend(candidates.into_iter().take(remaining));
         return;
@@ -779,7 +863,9 @@ fn rolling_update<'w>(cx: &Ctx<'_>, entries: &[Entry<'_, 'w>], plan: &mut Plan<'
             (None, Some(old)) => {
                 // nodeLister.Get fails for a node that is gone: upstream returns an error, ending
                 // this rolling update pass.
-                let Some(should_run) = e.should_run else { return };
+                let Some(should_run) = e.should_run else {
+                    return;
+                };
                 if !cx.available(old) {
                     if !should_run {
                         old_to_delete.push(old);
@@ -806,14 +892,17 @@ fn rolling_update<'w>(cx: &Ctx<'_>, entries: &[Entry<'_, 'w>], plan: &mut Plan<'
             }
         }
     }
-    let remaining_surge = (max_surge - num_surge).clamp(0, candidate_new_nodes.len() as i32) as usize;
+    let remaining_surge =
+        (max_surge - num_surge).clamp(0, candidate_new_nodes.len() as i32) as usize;
     // With maxSurge the owner expects full availability: a pod on a node that no longer qualifies
     // goes only when enough pods elsewhere are available.
-    let deletable = (num_available - desired).clamp(0, should_not_run_to_delete.len() as i32) as usize;
+    let deletable =
+        (num_available - desired).clamp(0, should_not_run_to_delete.len() as i32) as usize;
     old_to_delete.extend(should_not_run_to_delete.into_iter().take(deletable));
     plan.delete.extend(old_to_delete);
     plan.create_on.extend(allowed_new_nodes);
-    plan.create_on.extend(candidate_new_nodes.into_iter().take(remaining_surge));
+    plan.create_on
+        .extend(candidate_new_nodes.into_iter().take(remaining_surge));
 }
 
 #[cfg(test)]

@@ -76,7 +76,23 @@ pub struct State {
     pub warned_selecting_all: bool,
 }
 
+/// What `status` holds, to notice a status write.
+type Status = (i32, i32, i32, i32, i32, i64, Option<i32>, Vec<Condition>);
+
 impl State {
+    fn status(&self) -> Status {
+        let s = self;
+        (
+            s.replicas,
+            s.updated,
+            s.ready,
+            s.available,
+            s.unavailable,
+            s.revision,
+            s.collision_count,
+            s.conditions.clone(),
+        )
+    }
     /// A condition by type.
     pub fn condition(&self, type_: &str) -> Option<&Condition> {
         self.conditions.iter().find(|c| c.type_ == type_)
@@ -157,17 +173,22 @@ pub fn sync(d: &Deployment, state: &mut State, world: &World) -> Vec<Action> {
         }
         return out;
     }
+    let before = state.status();
     let mut cx = sync::load(d, ns, name, world, state);
     sync::check_paused_conditions(&mut cx, state);
-    if d.spec.paused == Some(true) {
-        sync::sync_scale(&mut cx, state);
-    } else if sync::is_scaling_event(&mut cx, state) {
+    // Paused Deployments and scaling events only resize (`sync`); otherwise roll out.
+    if d.spec.paused == Some(true) || sync::is_scaling_event(&mut cx, state) {
         sync::sync_scale(&mut cx, state);
     } else {
         match util::strategy(d) {
             util::Strategy::Recreate => recreate::rollout_recreate(&mut cx, state),
             util::Strategy::RollingUpdate { .. } => rolling::rollout_rolling(&mut cx, state),
         }
+    }
+    // A status write is an update event for the Deployment's own informer: upstream syncs again
+    // (that second look is where a finished rollout prunes its history).
+    if state.status() != before {
+        cx.requeue(world.now);
     }
     let owner = crate::sim::world::OwnerRef::new("Deployment", ns, name);
     let mut out = std::mem::take(&mut cx.actions);

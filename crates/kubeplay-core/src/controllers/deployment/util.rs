@@ -372,8 +372,10 @@ mod tests {
 
     #[test]
     fn equal_ignoring_hash() {
-        let mut a = PodTemplateSpec::default();
-        a.metadata = Some(Default::default());
+        let mut a = PodTemplateSpec {
+            metadata: Some(Default::default()),
+            ..Default::default()
+        };
         a.metadata.as_mut().unwrap().labels = Some([("app".to_string(), "web".to_string())].into());
         let mut b = a.clone();
         b.metadata

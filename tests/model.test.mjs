@@ -1,0 +1,205 @@
+// tests/model.test.mjs — checks of the page's plain helpers that need no browser: Go durations and
+// quantities, pods at a time t, the scenario's steps, YAML reading and the text edits the forms make
+// (setting concurrencyPolicy, annotations in a pod template, keeping the user's layout), exit codes per
+// attempt, and that a node snapshot written as a node table reads back the same through the real wasm
+// engine (www/pkg, loaded in node; the test fails when it is missing).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import {
+  parseDuration, formatDuration, parseQuantity, cpuMilli, memoryBytes, indexTimeline, podsAt, podStateAt, scenarioSteps,
+  changesNodes, nodeTable, readObjects, parseEngineError,
+} from '../www/js/model.js';
+import { parseDocuments, setMapValue, findDocument, templatePath, yamlScalar } from '../www/js/yaml-tree.js';
+import { exitCodesFor, readExitCodes, parseAttempts } from '../www/js/job-gantt.js';
+import { readDuration, splitSimulateError } from '../www/js/scenario.js';
+
+const PKG = new URL('../www/pkg/', import.meta.url);
+
+test('Go durations, with days', () => {
+  assert.equal(parseDuration('90s'), 90);
+  assert.equal(parseDuration('1h30m'), 5400);
+  assert.equal(parseDuration('500ms'), 0.5);
+  assert.equal(parseDuration('30d'), 30 * 86400);
+  assert.equal(parseDuration('1.5m'), 90);
+  assert.equal(parseDuration('0'), 0);
+  for (const bad of ['', '10', 'ten minutes', '1x', 'm5', '5m 3s']) assert.equal(parseDuration(bad), null, bad);
+  assert.equal(formatDuration(90), '1m30s');
+  assert.equal(formatDuration(45), '45s');
+  assert.equal(formatDuration(3600), '1h');
+  assert.equal(formatDuration(86400 * 3 + 3600 * 4), '3d4h');
+  assert.equal(formatDuration(0.25), '250ms');
+  assert.deepEqual(readDuration(''), { seconds: 600 });
+  assert.equal(readDuration('400d').error, 'scenario.durationTooLong');
+  assert.equal(readDuration('nope').error, 'scenario.badDuration');
+});
+
+test('Kubernetes quantities', () => {
+  assert.equal(cpuMilli('100m'), 100);
+  assert.equal(cpuMilli('1.5'), 1500);
+  assert.equal(cpuMilli(2), 2000);
+  assert.equal(memoryBytes('64Mi'), 64 * 2 ** 20);
+  assert.equal(memoryBytes('1G'), 1e9);
+  assert.equal(memoryBytes('1e3'), 1000);
+  assert.equal(parseQuantity('12x'), null);
+});
+
+test('where pods are at a time t, and what they are doing', () => {
+  const at = (s) => (s == null ? null : new Date(Date.UTC(2026, 0, 1) + s * 1000).toISOString());
+  const pod = (name, node, created, scheduled, started, finished, deleted, phase) => ({
+    name, namespace: 'default', owner: null, node, created: at(created), scheduled: at(scheduled), started: at(started), finished: at(finished), deleted: at(deleted), phase,
+  });
+  const tl = indexTimeline({
+    start: at(0),
+    end: at(100),
+    nodes: [],
+    jobs: [],
+    events: [],
+    pods: [
+      pod('a', 'n1', 0, 0, 5, null, null, 'Running'),
+      pod('b', 'n1', 10, 20, 25, 40, null, 'Succeeded'),
+      pod('c', null, 30, null, null, null, 60, 'Pending'),
+    ],
+  });
+  assert.equal(tl.duration, 100);
+  const names = (r) => ({ n1: (r.byNode.get('n1') ?? []).map((p) => p.name), pending: r.pending.map((p) => p.name) });
+  assert.deepEqual(names(podsAt(tl, 15)), { n1: ['a'], pending: ['b'] });
+  assert.deepEqual(names(podsAt(tl, 30)), { n1: ['a', 'b'], pending: ['c'] });
+  assert.deepEqual(names(podsAt(tl, 40)), { n1: ['a'], pending: ['c'] }, 'finished: off the node');
+  assert.deepEqual(names(podsAt(tl, 60)), { n1: ['a'], pending: [] }, 'deleted: gone');
+  const b = tl.pods[1];
+  assert.deepEqual([5, 15, 22, 30, 50].map((s) => podStateAt(b, s)), ['NotCreated', 'Pending', 'ContainerCreating', 'Running', 'Succeeded']);
+  assert.equal(podStateAt(tl.pods[2], 70), 'Deleted');
+});
+
+test('scenario steps, heredocs, and which steps change nodes', () => {
+  const steps = scenarioSteps(`# comment
+30s kubectl label node w1 disk=ssd
+1m kubectl apply -f - <<EOF
+apiVersion: v1
+kind: Pod
+metadata:
+  name: late
+EOF
+2m node n2 down
+2m30s kubectl scale deploy web --replicas=3
+`);
+  assert.deepEqual(steps.map((s) => [s.line, s.at, s.command]), [
+    [2, 30, 'kubectl label node w1 disk=ssd'],
+    [3, 60, 'kubectl apply -f -'],
+    [9, 120, 'node n2 down'],
+    [10, 150, 'kubectl scale deploy web --replicas=3'],
+  ]);
+  assert.match(steps[1].heredoc, /^apiVersion: v1\nkind: Pod/);
+  assert.deepEqual(steps.map(changesNodes), [true, false, true, false]);
+  const err = splitSimulateError('scenario:2:1: each line starts with an offset\nmanifests:4:3: unknown field "x"\nsomething else');
+  assert.deepEqual(err.scenario, [{ source: 'scenario', line: 2, column: 1, message: 'each line starts with an offset' }]);
+  assert.equal(err.inputs.length, 1);
+  assert.equal(err.other[0].message, 'something else');
+  assert.equal(parseEngineError('').length, 0);
+});
+
+const MANIFESTS = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: work   # keep this comment
+spec:
+  completions: 6
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: c
+        image: busybox
+        resources: {requests: {cpu: 100m, memory: "64Mi"}}
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: cj
+  namespace: batch
+spec:
+  schedule: "*/5 * * * *"
+  concurrencyPolicy: Forbid # was Allow
+  jobTemplate:
+    spec:
+      template:
+        metadata:
+          annotations:
+            kubeplay.io/duration: 45s
+        spec:
+          containers: []
+---
+kind: CronJob
+metadata: {name: flow}
+spec: {schedule: '@hourly', jobTemplate: {spec: {template: {metadata: {annotations: {}}}}}}
+`;
+
+test('YAML documents are read with their values', () => {
+  const docs = parseDocuments(MANIFESTS);
+  assert.deepEqual(docs.map((d) => [d.kind, d.namespace, d.name]), [['Job', 'default', 'work'], ['CronJob', 'batch', 'cj'], ['CronJob', 'default', 'flow']]);
+  assert.equal(docs[0].value.spec.completions, 6);
+  assert.equal(docs[0].value.spec.template.spec.containers[0].resources.requests.memory, '64Mi');
+  assert.equal(docs[1].value.spec.schedule, '*/5 * * * *');
+  const objects = readObjects(MANIFESTS);
+  const req = objects.requestsOf({ name: 'work-abc', namespace: 'default', owner: { kind: 'Job', name: 'work' } }, null);
+  assert.deepEqual(req, { cpu: 100, memory: 64 * 2 ** 20 });
+});
+
+test('setting values keeps the rest of the text', () => {
+  let text = MANIFESTS;
+  const find = (kind, name) => findDocument(parseDocuments(text), kind, name);
+  // Replace an existing value (the comment after it stays).
+  text = setMapValue(text, find('CronJob', 'cj'), ['spec'], 'concurrencyPolicy', 'Replace');
+  assert.match(text, /^ {2}concurrencyPolicy: Replace # was Allow$/m);
+  // Add to a block mapping, creating the missing mappings at the document's indentation.
+  text = setMapValue(text, find('Job', 'work'), [...templatePath('Job'), 'metadata', 'annotations'], 'kubeplay.io/exit-codes', '"0,1,0"', { raw: true });
+  text = setMapValue(text, find('Job', 'work'), [...templatePath('Job'), 'metadata', 'annotations'], 'kubeplay.io/duration', '20s');
+  // Into an existing annotations mapping, and into a flow mapping.
+  text = setMapValue(text, find('CronJob', 'cj'), [...templatePath('CronJob'), 'metadata', 'annotations'], 'kubeplay.io/duration', '90s');
+  text = setMapValue(text, find('CronJob', 'flow'), ['spec'], 'concurrencyPolicy', 'Forbid');
+  text = setMapValue(text, find('CronJob', 'flow'), [...templatePath('CronJob'), 'metadata', 'annotations'], 'kubeplay.io/exit-codes', '1,0');
+  const docs = parseDocuments(text);
+  assert.deepEqual(docs[0].value.spec.template.metadata.annotations, { 'kubeplay.io/exit-codes': '0,1,0', 'kubeplay.io/duration': '20s' });
+  assert.equal(docs[0].value.spec.template.spec.restartPolicy, 'Never');
+  assert.deepEqual(docs[1].value.spec.jobTemplate.spec.template.metadata.annotations, { 'kubeplay.io/duration': '90s' });
+  assert.equal(docs[1].value.spec.concurrencyPolicy, 'Replace');
+  assert.equal(docs[2].value.spec.concurrencyPolicy, 'Forbid');
+  assert.deepEqual(docs[2].value.spec.jobTemplate.spec.template.metadata.annotations, { 'kubeplay.io/exit-codes': '1,0' });
+  assert.match(text, /name: work {3}# keep this comment/);
+  assert.match(text, /\n {4}metadata:\n {6}annotations:\n {8}kubeplay\.io\/exit-codes: "0,1,0"\n {8}kubeplay\.io\/duration: 20s\n/);
+  // Strings that would read as something else are quoted.
+  assert.equal(yamlScalar('20s'), '20s');
+  assert.equal(yamlScalar('30'), '"30"');
+  assert.equal(yamlScalar('true'), '"true"');
+  assert.equal(yamlScalar('a: b'), '"a: b"');
+});
+
+test('exit codes per attempt from the Job form', () => {
+  assert.equal(exitCodesFor([2, 5], 1), '0,1,0,0,1,0');
+  assert.equal(exitCodesFor([], 1), '0');
+  assert.equal(exitCodesFor([1], 137), '137,0');
+  assert.equal(exitCodesFor([3], 2, true), '2');
+  assert.deepEqual(parseAttempts('attempts 2 and 5'), [2, 5]);
+  assert.deepEqual(readExitCodes('0,1,0,0,1,0'), { failing: [2, 5], code: 1, always: false });
+  assert.deepEqual(readExitCodes('1'), { failing: [], code: 1, always: true });
+});
+
+test('a node snapshot written as a node table reads back the same (through the wasm engine)', async () => {
+  for (const f of ['kubeplay_wasm.js', 'kubeplay_wasm_bg.wasm']) {
+    if (!existsSync(new URL(f, PKG))) throw new Error(`the wasm package is missing (www/pkg/${f}): build it with scripts/build.sh`);
+  }
+  const kp = await import(new URL('kubeplay_wasm.js', PKG).href);
+  await kp.default({ module_or_path: readFileSync(new URL('kubeplay_wasm_bg.wasm', PKG)) });
+  const pg = new kp.Playground();
+  const typed = `NAME  LABELS  TAINTS  CPU  MEMORY  PODS  READY  UNSCHEDULABLE
+w1  disk=ssd,empty=  dedicated=gpu:NoSchedule,x:NoExecute  3500m  12Gi  50  false  true
+w2  zone=b  <none>  8  32Gi  110  true  false
+`;
+  const first = pg.check('', typed);
+  assert.deepEqual(first.errors, []);
+  const again = pg.check('', nodeTable(first.nodes));
+  assert.deepEqual(again.errors, []);
+  const strip = (nodes) => nodes.map(({ line, ...n }) => ({ ...n, taints: [...n.taints].sort((a, b) => `${a.key}${a.effect}`.localeCompare(`${b.key}${b.effect}`)) }));
+  assert.deepEqual(strip(again.nodes), strip(first.nodes));
+});

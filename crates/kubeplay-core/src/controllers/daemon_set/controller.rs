@@ -407,9 +407,7 @@ impl Ctx<'_> {
 }
 
 /// One sync of a DaemonSet (`syncDaemonSet`).
-pub static SYNCS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
-    SYNCS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let ns = ds.metadata.namespace.as_deref().unwrap_or("default");
     let name = ds.metadata.name.as_deref().unwrap_or_default();
     let owner = OwnerRef::new("DaemonSet", ns, name);

@@ -34,7 +34,7 @@ test('every key used by the page exists', () => {
   const dynamic = {
     'pod.state': ['NotCreated', 'Pending', 'ContainerCreating', 'Running', 'Succeeded', 'Failed', 'Deleted'],
     'cron.outcome': ['complete', 'failed', 'replaced', 'deleted', 'running'],
-    'cron.legend': ['running', 'complete', 'failed', 'replaced', 'history', 'skipped', 'late', 'tick'],
+    'cron.legend': ['running', 'complete', 'failed', 'replaced', 'history', 'skipped', 'late', 'tick', 'suspended'],
     'jobs.outcome': ['succeeded', 'failed', 'deleted', 'running', 'pending'],
     'jobs.legend': ['succeeded', 'failed', 'deleted', 'running', 'wait', 'backoff', 'deadline', 'counter'],
   };

@@ -286,6 +286,14 @@ export function createCronTimeline(container, { simulateVariant = null, onSeek =
       const laneH = TICK_H + 4 + rowsHeight + MARK_H;
       const g = s('g', { class: `lane lane-${lane.policy.toLowerCase()}`, dataset: { policy: lane.policy, status: lane.status }, transform: `translate(0, ${y})` });
       g.append(s('rect', { class: 'lane-bg', x: LABEL_W, y: -2, width: plotW, height: laneH + 4 }));
+      for (const [a, b] of cj.suspended ?? []) {
+        if (b < v0 || a > v1) continue;
+        const id = `s${li}-${a}`;
+        tipData.set(id, [t('cron.tipSuspended'), `${clock(a, startMs)} – ${clock(b, startMs)}`]);
+        const xa = x(Math.max(v0, a));
+        g.append(s('rect', { class: 'suspended', x: xa, y: -2, width: Math.max(1, x(Math.min(v1, b)) - xa), height: laneH + 4, dataset: { tip: id } }));
+        if (x(Math.min(v1, b)) - xa > 70) g.append(s('text', { class: 'suspended-label', x: xa + 4, y: laneH - 2 }, t('cron.suspended')));
+      }
       const stats = lane.status === 'ready' ? laneStats(lane) : null;
       g.append(
         s('text', { class: 'lane-title', x: 6, y: 12 }, lane.policy),
@@ -297,8 +305,9 @@ export function createCronTimeline(container, { simulateVariant = null, onSeek =
       if (mode === 'exact') {
         for (const v of tickCache) {
           const id = `t${li}-${v}`;
-          tipData.set(id, [t('cron.tipTick'), clock(v, startMs)]);
-          tickRow.append(s('line', { class: 'tick', x1: x(v), x2: x(v), y1: 0, y2: TICK_H, dataset: { tip: id } }));
+          const missed = (cj.suspended ?? []).some(([a, b]) => v >= a && v < b);
+          tipData.set(id, [t(missed ? 'cron.tipMissed' : 'cron.tipTick'), clock(v, startMs)]);
+          tickRow.append(s('line', { class: missed ? 'tick tick-missed' : 'tick', x1: x(v), x2: x(v), y1: 0, y2: TICK_H, dataset: { tip: id } }));
         }
       } else {
         for (const b of tickCache.buckets) {
@@ -628,7 +637,7 @@ export function createCronTimeline(container, { simulateVariant = null, onSeek =
     zoomOut.setAttribute('aria-label', t('cron.zoomOut'));
     zoomFit.textContent = t('cron.zoomFit');
     legend.replaceChildren(
-      ...['running', 'complete', 'failed', 'replaced', 'history', 'skipped', 'late', 'tick'].map((k) =>
+      ...['running', 'complete', 'failed', 'replaced', 'history', 'skipped', 'late', 'tick', 'suspended'].map((k) =>
         h('li', {}, h('span', { class: `swatch swatch-${k}`, 'aria-hidden': 'true' }), t(`cron.legend.${k}`)),
       ),
     );

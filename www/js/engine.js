@@ -180,63 +180,74 @@ if (IN_WORKER) {
 
 const lanes = new Map();
 
+/** A running request older than this is cut short (its worker replaced) when a newer one arrives. */
+const CANCEL_AFTER_MS = 400;
+
 /**
  * A background lane `name` (created on first use): `lane.run(fn, args, {strip})` resolves with the
- * result of Playground[fn](...args) computed in a worker. While a request runs, a newer one waits;
- * a waiting request that is replaced rejects with Superseded. Without worker support the call runs
- * here, synchronously.
+ * result of Playground[fn](...args) computed in a worker. While a request runs, a newer one waits; a
+ * waiting request that is replaced rejects with Superseded, and a request that has run for a while is
+ * cancelled by replacing the worker (a wasm call cannot be interrupted otherwise). Without worker
+ * support the call runs here, synchronously.
  */
 export function lane(name) {
   if (lanes.has(name)) return lanes.get(name);
   let worker = null;
-  try {
-    if (!IN_WORKER && typeof Worker === 'function') worker = new Worker(import.meta.url, { type: 'module', name: `kubeplay-${name}` });
-  } catch {
-    worker = null;
-  }
+  let usable = !IN_WORKER && typeof Worker === 'function';
   let seq = 0;
-  let running = null; // {id, resolve, reject}
+  let running = null; // {id, fn, args, strip, resolve, reject, at}
   let waiting = null; // {fn, args, strip, resolve, reject}
-  const started = new Map();
-  const next = () => {
-    if (running || !waiting) return;
-    const job = waiting;
-    waiting = null;
-    const id = ++seq;
-    running = { id, ...job };
-    started.set(id, running);
-    worker.postMessage({ id, fn: job.fn, args: job.args, strip: job.strip });
-  };
-  if (worker) {
-    worker.addEventListener('message', (event) => {
+
+  function spawn() {
+    let w;
+    try {
+      w = new Worker(import.meta.url, { type: 'module', name: `kubeplay-${name}` });
+    } catch {
+      usable = false;
+      return null;
+    }
+    w.addEventListener('message', (event) => {
+      if (w !== worker) return; // a replaced worker
       const { id, ok, value, error, crashed, unavailable } = event.data ?? {};
-      const job = started.get(id);
-      started.delete(id);
-      if (running?.id === id) running = null;
-      if (job) {
-        if (ok) job.resolve(value);
-        else {
-          const Cls = crashed ? EngineCrashed : unavailable ? EngineUnavailable : Error;
-          job.reject(new Cls(error));
-        }
+      const job = running?.id === id ? running : null;
+      if (!job) return;
+      running = null;
+      if (ok) job.resolve(value);
+      else {
+        const Cls = crashed ? EngineCrashed : unavailable ? EngineUnavailable : Error;
+        job.reject(new Cls(error));
       }
       next();
     });
-    worker.addEventListener('error', (event) => {
-      // The worker itself failed (e.g. module workers unsupported): fall back to this thread.
+    w.addEventListener('error', (event) => {
+      // The worker could not start (e.g. module workers unsupported): run here from now on.
       event.preventDefault?.();
-      const pending = [...started.values()];
-      started.clear();
-      running = null;
+      if (w !== worker) return;
+      usable = false;
       worker = null;
-      for (const job of pending) runHere(job);
-      if (waiting) {
-        const job = waiting;
-        waiting = null;
-        runHere(job);
-      }
+      const jobs = [running, waiting].filter(Boolean);
+      running = null;
+      waiting = null;
+      for (const job of jobs) runHere(job);
     });
+    return w;
   }
+
+  function next() {
+    if (running || !waiting) return;
+    if (!worker) worker = spawn();
+    if (!worker) {
+      const job = waiting;
+      waiting = null;
+      runHere(job);
+      return;
+    }
+    const job = waiting;
+    waiting = null;
+    running = { id: ++seq, ...job, at: performance.now() };
+    worker.postMessage({ id: running.id, fn: job.fn, args: job.args, strip: job.strip });
+  }
+
   function runHere(job) {
     try {
       const value = call(job.fn, ...job.args);
@@ -246,25 +257,34 @@ export function lane(name) {
       job.reject(e);
     }
   }
+
   const api = {
     name,
     /** Runs Playground[fn](...args) in the background; `strip` drops fields of the result first. */
     run(fn, args, { strip = null } = {}) {
       return new Promise((resolve, reject) => {
         const job = { fn, args, strip, resolve, reject };
-        if (!worker) {
+        if (!usable) {
           // Let the caller's code finish first, as with a worker.
           setTimeout(() => runHere(job), 0);
           return;
         }
         if (waiting) waiting.reject(new Superseded('superseded'));
         waiting = job;
+        if (running && performance.now() - running.at > CANCEL_AFTER_MS) {
+          // Cut the long call short: a fresh worker (and wasm instance) takes over.
+          worker.terminate();
+          worker = null;
+          const old = running;
+          running = null;
+          old.reject(new Superseded('superseded'));
+        }
         next();
       });
     },
     /** Whether a request is running or waiting. */
     busy: () => !!running || !!waiting,
-    inWorker: () => !!worker,
+    inWorker: () => usable,
   };
   lanes.set(name, api);
   return api;

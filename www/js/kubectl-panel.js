@@ -1,12 +1,13 @@
 // www/js/kubectl-panel.js — the `kubectl get` panel: exactly what `kubectl get <kind> -A [-o wide]` prints
 // at the scrubber's time (pg.get, computed in a background lane). A kind selector and an -o wide
-// toggle; while the scrubber is dragged the request is debounced and only the newest one runs.
-import { h, debounce } from './format.js';
+// toggle; while the scrubber is dragged or playing, requests are throttled (one at most every
+// THROTTLE_MS, the last one always sent) and the lane runs only the newest waiting one.
+import { h } from './format.js';
 import { t } from './i18n/index.js';
 import { formatDuration } from './model.js';
 
 export const KINDS = ['pods', 'ds', 'rs', 'deploy', 'jobs', 'cronjobs', 'nodes'];
-const DEBOUNCE_MS = 120;
+const THROTTLE_MS = 150;
 
 /**
  * Builds the panel in `container`. `fetch(kind, wide, seconds)` returns a Promise of the table text
@@ -74,7 +75,23 @@ export function createKubectlPanel(container, { fetch }) {
       if (my === seq) out.removeAttribute('aria-busy');
     }
   };
-  const requestSoon = debounce(request, DEBOUNCE_MS);
+  // Throttled: the first call runs at once, later ones at most every THROTTLE_MS, the last one always.
+  let last = 0;
+  let timer = 0;
+  const requestSoon = () => {
+    const wait = last + THROTTLE_MS - performance.now();
+    clearTimeout(timer);
+    if (wait <= 0) {
+      last = performance.now();
+      request();
+    } else {
+      timer = setTimeout(() => {
+        last = performance.now();
+        request();
+      }, wait);
+    }
+  };
+  requestSoon.cancel = () => clearTimeout(timer);
 
   kindSelect.addEventListener('change', () => {
     kind = kindSelect.value;
@@ -91,7 +108,7 @@ export function createKubectlPanel(container, { fetch }) {
   translate();
 
   return {
-    /** Shows the moment `s` (debounced). */
+    /** Shows the moment `s` (throttled). */
     setTime(s) {
       time = s;
       renderCommand();

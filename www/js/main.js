@@ -489,6 +489,7 @@ function onSimulated(key, inputs, tl) {
       timeZone: o.value.spec?.timeZone ?? '',
       policy: o.value.spec?.concurrencyPolicy ?? 'Allow',
       suspend: !!o.value.spec?.suspend,
+      suspended: suspendedSpans(o, steps, tl.duration),
     }));
   $('cron').hidden = cronJobs.length === 0;
   if (cronJobs.length) app.sections.cron.update({ cronJobs, start: tl.start, duration: tl.duration, key, time: sim.time });
@@ -500,6 +501,34 @@ function onSimulated(key, inputs, tl) {
   sim.drawMs = performance.now() - t0;
   setSimStatus('scenario.done', { pods: tl.pods.length, events: tl.events.length, ms: Math.round(sim.lastMs) });
   document.body.dataset.sims = String(sim.count);
+}
+
+/**
+ * When a CronJob is suspended: `[[from, to], …]` in seconds, from spec.suspend and the scenario's
+ * `kubectl patch cronjob NAME -p '{"spec":{"suspend":…}}'` steps.
+ */
+function suspendedSpans(cj, steps, duration) {
+  const spans = [];
+  let since = cj.value.spec?.suspend ? 0 : null;
+  for (const st of steps) {
+    const m = /^kubectl\s+patch\s+(?:cronjob|cronjobs|cj)(?:\/|\s+)(\S+)\b(.*)$/.exec(st.command);
+    if (!m || m[1] !== cj.name || st.at > duration) continue;
+    const json = /-p\s*=?\s*(?:'([^']*)'|"((?:[^"\\]|\\.)*)"|(\S+))/.exec(m[2]);
+    let patch;
+    try {
+      patch = JSON.parse(json?.[1] ?? json?.[2]?.replace(/\\"/g, '"') ?? json?.[3] ?? '');
+    } catch {
+      continue;
+    }
+    const suspend = patch?.spec?.suspend;
+    if (suspend === true && since == null) since = st.at;
+    if (suspend === false && since != null) {
+      spans.push([since, st.at]);
+      since = null;
+    }
+  }
+  if (since != null) spans.push([since, duration]);
+  return spans;
 }
 
 /** A CronJob comparison run: the same inputs with the CronJob's concurrencyPolicy set to `policy`. */

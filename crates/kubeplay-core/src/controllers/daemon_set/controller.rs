@@ -7,7 +7,10 @@
 //! that should run one and have none, delete pods where the DaemonSet should not continue, delete
 //! failed pods (with the upstream back-off), prune extras (keep the oldest), then — only when that
 //! step asked for nothing, as upstream's expectations gate it — run the rolling update; finally the
-//! status. Cost per sync: O(nodes + pods of this DaemonSet).
+//! status. Cost per sync: O(nodes + pods of this DaemonSet), kept small: pods are found by a merge
+//! over the pod map, grouped with a fast hash, the template hash is recomputed only when the template
+//! changes, and pods are compared with the current revision only while old ones may exist
+//! ([`State::saw_old`]).
 //!
 //! Deliberate differences: kubeplay creates all missing pods in one sync instead of upstream's batches
 //! of `BurstReplicas` (250) with slow start — at one virtual instant the result is the same, only the
@@ -19,7 +22,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use k8s_openapi::api::apps::v1::DaemonSet;
-use k8s_openapi::api::core::v1::PodSpec;
+use k8s_openapi::api::core::v1::{PodSpec, PodTemplateSpec};
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
 use super::placement::Evaluator;
@@ -96,6 +99,9 @@ pub struct State {
     /// pod is up to date without comparing each one at every sync.
     pub checked_hash: String,
     pub saw_old: bool,
+    /// The template (and collision count) `hash` was computed from: hashing serializes the whole
+    /// template, comparing is cheaper, and the template rarely changes.
+    pub hashed: Option<(PodTemplateSpec, Option<i32>)>,
 }
 
 /// The update strategy after API defaulting (`SetDefaults_DaemonSet`).
@@ -426,7 +432,14 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
         }
         return out;
     }
-    let hash = template_hash(ds);
+    let collision_count = ds.status.as_ref().and_then(|s| s.collision_count);
+    let hash = match &state.hashed {
+        Some((t, c)) if *c == collision_count && *t == ds.spec.template => state.hash.clone(),
+        _ => {
+            state.hashed = Some((ds.spec.template.clone(), collision_count));
+            template_hash(ds)
+        }
+    };
     state.observe_template(ds, &hash, || {
         world
             .pods_of(&owner)

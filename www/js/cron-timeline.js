@@ -562,69 +562,87 @@ export function createCronTimeline(container, { simulateVariant = null, onSeek =
 
   // --- the schedule explainer ------------------------------------------------------------------
 
+  // The explainer's elements live as long as the view (typing in them is never interrupted).
+  const exInput = h('input', { type: 'text', id: 'cron-schedule', spellcheck: 'false', autocomplete: 'off', size: '18' });
+  const exZone = h('select', { id: 'cron-zone' });
+  const exWords = h('p', { class: 'cron-words', id: 'cron-words' });
+  const exList = h('ol', { class: 'cron-next', id: 'cron-next' });
+  const exTitle = h('h3', {});
+  const exScheduleLabel = h('span', {});
+  const exZoneLabel = h('span', {});
+  const exAfter = h('p', { class: 'muted small' });
+  const exNote = h('p', { class: 'muted small' });
+  explainer.append(
+    exTitle,
+    h('div', { class: 'cron-explainer-row' }, h('label', { class: 'field' }, exScheduleLabel, exInput), h('label', { class: 'field' }, exZoneLabel, exZone)),
+    exWords,
+    exAfter,
+    exList,
+    exNote,
+  );
+  explainer.hidden = true;
+  let exFor = ''; // the CronJob the fields were filled for
+  exInput.addEventListener('input', () => {
+    scheduleOverride = exInput.value;
+    fillNext();
+  });
+  exZone.addEventListener('change', () => {
+    zone = exZone.value;
+    fillNext();
+  });
+
+  function localZone() {
+    try {
+      return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    } catch {
+      return 'UTC';
+    }
+  }
+
+  function fillNext() {
+    if (!ctx) return;
+    const sched = exInput.value.trim();
+    const startMs = Date.parse(ctx.start);
+    const from = new Date(startMs + Math.floor(time) * 1000).toISOString().replace('.000Z', 'Z');
+    exAfter.textContent = t('cron.nextAfter', { at: formatDuration(time) });
+    try {
+      exWords.textContent = engine.cronExplain(sched, getLanguage()) ?? '';
+      exWords.classList.remove('error');
+      const next = engine.cronNext(sched, from, zone, 5) ?? [];
+      fill(
+        exList,
+        next.map((r) => h('li', {}, h('code', {}, r), ' ', h('span', { class: 'muted' }, `+${formatDuration((Date.parse(r) - startMs) / 1000)}`))),
+        next.length ? null : h('li', { class: 'muted' }, t('cron.never')),
+      );
+    } catch (e) {
+      exWords.textContent = e?.message ?? String(e);
+      exWords.classList.add('error');
+      exList.replaceChildren();
+    }
+  }
+
   function renderExplainer() {
     const cj = current();
-    if (!cj) {
-      explainer.replaceChildren();
-      return;
+    explainer.hidden = !cj;
+    if (!cj) return;
+    const key = `${cj.namespace}/${cj.name}|${cj.schedule}|${cj.timeZone}`;
+    if (key !== exFor) {
+      exFor = key;
+      scheduleOverride = null;
+      zone = cj.timeZone || 'UTC';
     }
-    const schedule = scheduleOverride ?? cj.schedule;
-    const local = (() => {
-      try {
-        return Intl.DateTimeFormat().resolvedOptions().timeZone;
-      } catch {
-        return 'UTC';
-      }
-    })();
-    const zones = [...new Set([cj.timeZone, ...ZONES, local].filter(Boolean))];
-    if (!zone) zone = cj.timeZone || 'UTC';
-    const input = h('input', { type: 'text', id: 'cron-schedule', value: schedule, spellcheck: 'false', autocomplete: 'off', size: '18' });
-    const zoneSelect = h('select', { id: 'cron-zone' }, zones.map((z) => h('option', { value: z }, z === cj.timeZone ? `${z} (${t('cron.specZone')})` : z)));
-    zoneSelect.value = zone;
-    const words = h('p', { class: 'cron-words', id: 'cron-words' });
-    const list = h('ol', { class: 'cron-next', id: 'cron-next' });
-    const fillNext = () => {
-      const sched = input.value.trim();
-      const startMs = Date.parse(ctx.start);
-      const from = new Date(startMs + Math.floor(time) * 1000).toISOString().replace('.000Z', 'Z');
-      try {
-        words.textContent = engine.cronExplain(sched, getLanguage()) ?? '';
-        words.classList.remove('error');
-        const next = engine.cronNext(sched, from, zone, 5) ?? [];
-        list.replaceChildren(
-          ...next.map((r) => {
-            const v = (Date.parse(r) - startMs) / 1000;
-            return h('li', {}, h('code', {}, r), ' ', h('span', { class: 'muted' }, `+${formatDuration(v)}`));
-          }),
-        );
-        if (!next.length) list.replaceChildren(h('li', { class: 'muted' }, t('cron.never')));
-      } catch (e) {
-        words.textContent = e?.message ?? String(e);
-        words.classList.add('error');
-        list.replaceChildren();
-      }
-    };
-    input.addEventListener('input', () => {
-      scheduleOverride = input.value;
-      fillNext();
-    });
-    zoneSelect.addEventListener('change', () => {
-      zone = zoneSelect.value;
-      fillNext();
-    });
-    fill(explainer, 
-      h('h3', {}, t('cron.explainTitle')),
-      h(
-        'div',
-        { class: 'cron-explainer-row' },
-        h('label', { class: 'field' }, h('span', {}, t('cron.schedule')), input),
-        h('label', { class: 'field' }, h('span', {}, t('cron.zone')), zoneSelect),
-      ),
-      words,
-      h('p', { class: 'muted small' }, t('cron.nextAfter', { at: formatDuration(time) })),
-      list,
-      h('p', { class: 'muted small' }, t('cron.zoneNote')),
-    );
+    if (document.activeElement !== exInput) exInput.value = scheduleOverride ?? cj.schedule;
+    const zones = [...new Set([cj.timeZone, ...ZONES, localZone()].filter(Boolean))];
+    const zonesKey = `${getLanguage()}|${zones.join(',')}`;
+    if (exZone.dataset.key !== zonesKey) {
+      exZone.dataset.key = zonesKey;
+      exZone.replaceChildren(...zones.map((z) => h('option', { value: z }, z === cj.timeZone ? `${z} (${t('cron.specZone')})` : z)));
+    }
+    exZone.value = zone;
+    exTitle.textContent = t('cron.explainTitle');
+    exScheduleLabel.textContent = t('cron.schedule');
+    exZoneLabel.textContent = t('cron.zone');
+    exNote.textContent = t('cron.zoneNote');
     fillNext();
   }
 
@@ -661,6 +679,13 @@ export function createCronTimeline(container, { simulateVariant = null, onSeek =
      */
     update(next) {
       const prevDuration = ctx?.duration;
+      if (!next.cronJobs.length) {
+        ctx = null;
+        generation += 1;
+        lanes = [];
+        laneKey = '';
+        return;
+      }
       ctx = next;
       time = next.time ?? time;
       if (prevDuration !== next.duration) view = null;
@@ -683,8 +708,11 @@ export function createCronTimeline(container, { simulateVariant = null, onSeek =
       }
     },
     /** Shows the next times after the scrubber's time (on release, not every frame). */
-    refreshExplainer: () => renderExplainer(),
+    refreshExplainer: () => {
+      if (ctx) renderExplainer();
+    },
     rerender() {
+      if (!ctx) return translateStatic();
       draw();
       renderExplainer();
     },

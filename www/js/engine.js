@@ -181,7 +181,7 @@ if (IN_WORKER) {
 const lanes = new Map();
 
 /** A running request older than this is cut short (its worker replaced) when a newer one arrives. */
-const CANCEL_AFTER_MS = 400;
+const CANCEL_AFTER_MS = 2000;
 
 /**
  * A background lane `name` (created on first use): `lane.run(fn, args, {strip})` resolves with the

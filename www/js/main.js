@@ -439,6 +439,7 @@ function onSimulateError(e) {
   if (e instanceof engine.EngineCrashed) setBanner('status.engineCrashed', { message: e.message });
   const parts = splitSimulateError(e?.message ?? String(e));
   app.scenarioErrors = parts.scenario;
+  app.scenarioErrorsFromRun = false;
   renderErrors();
   app.sim.stale = !!app.sim.tl;
   if (parts.inputs.length) app.sim.message = { key: app.sim.tl ? 'scenario.fixInputsStale' : 'scenario.fixInputs' };
@@ -469,6 +470,7 @@ function onSimulated(key, inputs, tl) {
   }));
   sim.placement0 = app.resultInput === typed ? app.placement0 : null;
   app.scenarioErrors = runtimeProblems(tl);
+  app.scenarioErrorsFromRun = true;
   renderErrors();
 
   const timeline = app.sections.timeline;
@@ -492,7 +494,7 @@ function onSimulated(key, inputs, tl) {
       suspended: suspendedSpans(o, steps, tl.duration),
     }));
   $('cron').hidden = cronJobs.length === 0;
-  if (cronJobs.length) app.sections.cron.update({ cronJobs, start: tl.start, duration: tl.duration, key, time: sim.time });
+  app.sections.cron.update({ cronJobs, start: tl.start, duration: tl.duration, key, time: sim.time });
   const hasJobs = (tl.jobs ?? []).length > 0;
   $('jobs').hidden = !hasJobs;
   if (hasJobs) app.sections.jobs.update({ timeline: tl, objects: sim.objects, time: sim.time });
@@ -642,7 +644,12 @@ function drawAt(t, dragging) {
   const nodes = nodesAfter(k);
   const placement = placementAt(k, t, nodes);
   const { byNode, pending } = podsAt(tl, t);
-  app.sections.grid.update(placement, nodesPresentAt(nodes, t), {
+  // The same list object while the nodes present do not change (the grid keeps its cards then).
+  const present = nodesPresentAt(nodes, t);
+  const memo = sim.presentMemo;
+  const list = memo && memo.source === nodes && memo.list.length === present.length && memo.list.every((n, i) => n === present[i]) ? memo.list : present;
+  sim.presentMemo = { source: nodes, list };
+  app.sections.grid.update(placement, list, {
     time: t,
     byNode,
     pending,
@@ -683,6 +690,7 @@ function translateDynamic() {
   renderStatus();
   renderNotice();
   renderSimStatus();
+  if (app.scenarioErrorsFromRun && app.sim.tl) app.scenarioErrors = runtimeProblems(app.sim.tl);
   renderEngineState(engine.engineState().state, engine.engineState().error);
   if (app.result) {
     renderErrors();

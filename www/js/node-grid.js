@@ -85,30 +85,44 @@ export function createNodeGrid(container, { onPod = () => {} } = {}) {
     return `${ds.namespace}/${ds.name}`;
   }
 
+  /** Sets an element's text only when it changes (each change costs a layout of the page). */
+  const setText = (el, text) => {
+    if (el.textContent !== text) el.textContent = text;
+  };
+
   function translateStatic() {
-    intro.textContent = t(sim ? 'grid.introSim' : 'grid.intro');
-    dsLabel.textContent = t('grid.daemonSet');
-    filterLabel.textContent = t('grid.filter');
+    setText(intro, t(sim ? 'grid.introSim' : 'grid.intro'));
+    setText(dsLabel, t('grid.daemonSet'));
+    setText(filterLabel, t('grid.filter'));
     filterInput.placeholder = t('grid.filterPlaceholder');
-    missingLabel.textContent = t('grid.onlyMissing');
+    setText(missingLabel, t('grid.onlyMissing'));
     viewport.setAttribute('aria-label', t('grid.title'));
-    when.textContent = sim ? t('grid.when', { at: formatDuration(sim.time) }) : t('grid.whenStart');
-    when.hidden = false;
+    setText(when, sim ? t('grid.when', { at: formatDuration(sim.time) }) : t('grid.whenStart'));
   }
 
+  let selectKey = '';
+  let desiredKey = '';
   function fillSelect() {
     const dss = placement?.daemonSets ?? [];
     const keys = new Set(dss.map(dsKey));
     if (selected && !keys.has(selected)) selected = '';
-    dsSelect.replaceChildren(
-      h('option', { value: '' }, t('grid.all')),
-      ...dss.map((ds) => h('option', { value: dsKey(ds) }, `${ds.namespace}/${ds.name}`)),
-    );
-    dsSelect.value = selected;
-    dsSelect.disabled = dss.length === 0;
+    const sk = `${getLanguage()}|${[...keys].join(',')}`;
+    if (sk !== selectKey) {
+      selectKey = sk;
+      dsSelect.replaceChildren(
+        h('option', { value: '' }, t('grid.all')),
+        ...dss.map((ds) => h('option', { value: dsKey(ds) }, `${ds.namespace}/${ds.name}`)),
+      );
+      dsSelect.disabled = dss.length === 0;
+    }
+    if (dsSelect.value !== selected) dsSelect.value = selected;
+    const counts = dss.map((ds) => [ds.desired, sim ? countCurrent(ds) : null]);
+    const dk = `${sk}|${JSON.stringify(counts)}`;
+    if (dk === desiredKey) return;
+    desiredKey = dk;
     fill(desired, 
-      ...dss.map((ds) => {
-        const current = sim ? countCurrent(ds) : null;
+      ...dss.map((ds, i) => {
+        const current = counts[i][1];
         return h(
           'li',
           { dataset: { ds: dsKey(ds) } },
@@ -171,7 +185,7 @@ export function createNodeGrid(container, { onPod = () => {} } = {}) {
       items.push({ node, entries, pods, used, missing });
     }
     for (const p of sim?.pending ?? []) podIndex.set(`${p.namespace}/${p.name}`, p);
-    count.textContent = t('grid.count', { shown: items.length, total: byName.size });
+    setText(count, t('grid.count', { shown: items.length, total: byName.size }));
     renderPending();
     // Keep the scroll position inside the list when it got shorter (reading the layout only then).
     if (items.length < lastCount) viewport.scrollTop = Math.min(viewport.scrollTop, Math.max(0, layout().total - viewport.clientHeight));
@@ -249,18 +263,48 @@ export function createNodeGrid(container, { onPod = () => {} } = {}) {
     if (range === lastRange) return;
     lastRange = range;
     const cards = [];
+    const next = new Map();
     for (let r = firstRow; r <= lastRow; r++) {
       for (let c = 0; c < L.cols; c++) {
         const i = r * L.cols + c;
         if (i >= items.length) break;
-        const card = renderCard(items[i], i);
-        card.style.transform = `translate(${c * (L.cardWidth + GAP)}px, ${r * L.rowHeight}px)`;
+        // A card whose content did not change is kept as it is (scrubbing changes few nodes at a time).
+        const sig = cardSignature(items[i], i);
+        const old = cardCache.get(items[i].node.name);
+        const card = old?.sig === sig ? old.el : renderCard(items[i], i);
+        next.set(items[i].node.name, { sig, el: card });
+        const transform = `translate(${c * (L.cardWidth + GAP)}px, ${r * L.rowHeight}px)`;
+        if (card.style.transform !== transform) card.style.transform = transform;
         card.style.width = `${L.cardWidth}px`;
         card.style.height = `${CARD_HEIGHT}px`;
         cards.push(card);
       }
     }
-    spacer.replaceChildren(...cards);
+    cardCache = next;
+    // Move only what changed: unchanged cards stay in the DOM untouched.
+    cards.forEach((card, i) => {
+      if (spacer.children[i] !== card) spacer.insertBefore(card, spacer.children[i] ?? null);
+    });
+    while (spacer.children.length > cards.length) spacer.lastChild.remove();
+  }
+
+  let cardCache = new Map(); // node name → {sig, el}
+  let placementId = 0;
+  let lastPlacement = null;
+  let nodesId = 0;
+  let lastNodes = null;
+
+  /** Everything a card shows, as a string: equal strings, equal cards. */
+  function cardSignature(item, index) {
+    const n = item.node;
+    const pods = item.pods.map((p) => `${p.name}:${sim ? sim.stateAt(p) : ''}`).join(',');
+    const entries = item.entries.map((x) => `${x.ds.namespace}/${x.ds.name}:${x.pods?.length ?? '-'}`).join(',');
+    const gone = sim && n._t && sim.time >= n._t.removed;
+    return [
+      getLanguage(), placementId, nodesId, n.name, index, items.length, pods, entries, gone, selectedPod,
+      item.used ? `${item.used.cpu}/${item.used.memory}/${item.used.pods}` : `${maxima.cpu}/${maxima.memory}/${maxima.pods}`,
+      item.missing,
+    ].join('|');
   }
 
   function bar(kind, value, max, text, title) {
@@ -424,6 +468,14 @@ export function createNodeGrid(container, { onPod = () => {} } = {}) {
      * shows the placement alone).
      */
     update(newPlacement, nodeList, simulation = null) {
+      if (newPlacement !== lastPlacement) {
+        lastPlacement = newPlacement;
+        placementId += 1;
+      }
+      if (nodeList !== lastNodes) {
+        lastNodes = nodeList;
+        nodesId += 1;
+      }
       placement = newPlacement;
       nodes = nodeList ?? [];
       sim = simulation;

@@ -98,8 +98,11 @@ pub fn apply_object(e: &mut Engine, obj: Object) {
 pub fn add_or_update_node(e: &mut Engine, mut info: NodeInfo) {
     let now = e.world.now;
     info.fill_standard_labels();
+    let mut before = None;
     match e.world.nodes.get_mut(&info.name) {
-        Some(n) if n.removed.is_none() => n.info = info.clone(),
+        Some(n) if n.removed.is_none() => {
+            before = Some(std::mem::replace(&mut n.info, info.clone()))
+        }
         _ => {
             e.world.nodes.insert(
                 info.name.clone(),
@@ -112,7 +115,7 @@ pub fn add_or_update_node(e: &mut Engine, mut info: NodeInfo) {
             e.world.usage.entry(info.name.clone()).or_default();
         }
     }
-    e.node_taints_changed(&info.name);
+    e.node_taints_changed(&info.name, before.as_ref());
 }
 
 /// Creates a Job (from a manifest, a CronJob, or `kubectl create job --from`).

@@ -109,13 +109,33 @@ impl Engine {
         self.dirty.insert(owner);
     }
 
-    /// Marks every DaemonSet dirty and pending pods for retry: the node set or a node changed.
-    pub(crate) fn nodes_changed(&mut self) {
-        let keys: Vec<NsName> = self.world.daemon_sets.keys().cloned().collect();
-        for (ns, name) in keys {
-            self.dirty.insert(OwnerRef::new("DaemonSet", &ns, &name));
-        }
+    /// A node was added, changed or removed (`before` is how it was): pending pods are retried, and
+    /// the DaemonSets whose answer for this node changed are synced, as the DaemonSet controller's
+    /// `addNode`/`updateNode` enqueue only those (daemon_controller.go `shouldIgnoreNodeUpdate`).
+    pub(crate) fn nodes_changed(&mut self, node: &str, before: Option<&crate::nodes::NodeInfo>) {
         self.cluster_changed = true;
+        let after = self
+            .world
+            .nodes
+            .get(node)
+            .filter(|n| n.removed.is_none())
+            .map(|n| &n.info);
+        let empty = PodSpec::default();
+        let mut wake = Vec::new();
+        for ((ns, name), t) in &self.world.daemon_sets {
+            if t.deleted.is_some() {
+                continue;
+            }
+            let ev = controllers::daemon_set::placement::Evaluator::new(
+                t.object.spec.template.spec.as_ref().unwrap_or(&empty),
+            );
+            let answer =
+                |n: Option<&crate::nodes::NodeInfo>| n.map_or((false, false), |n| ev.should_run(n));
+            if answer(before) != answer(after) {
+                wake.push(OwnerRef::new("DaemonSet", ns, name));
+            }
+        }
+        self.dirty.extend(wake);
     }
 
     /// Runs until `end` (inclusive): events in (time, sequence) order, settling after each instant.
@@ -391,7 +411,8 @@ impl Engine {
                 .entry(o.clone())
                 .or_default()
                 .insert(key.clone());
-            self.dirty.insert(o.clone());
+            // No re-sync for the controller's own creations (upstream's expectations): the bind and
+            // start of the pod wake it.
         }
         self.pending.insert((self.uid, key.clone()));
         self.world.pods.insert(key.clone(), pod);
@@ -497,6 +518,11 @@ impl Engine {
                     let pod = self.world.pods.get_mut(&key).expect("pod exists");
                     if pod.scheduling_message.as_deref() != Some(f.message.as_str()) {
                         pod.scheduling_message = Some(f.message.clone());
+                        // The owner sees its new pod (the informer's add event) even if it stays
+                        // Pending; bound pods wake it through bind().
+                        if let Some(o) = pod.owner.clone() {
+                            self.dirty.insert(o);
+                        }
                         self.world.event(
                             "Warning",
                             "FailedScheduling",
@@ -808,7 +834,11 @@ impl Engine {
     }
 
     /// After a node's taints changed: evict what no longer tolerates them.
-    pub(crate) fn node_taints_changed(&mut self, node: &str) {
+    pub(crate) fn node_taints_changed(
+        &mut self,
+        node: &str,
+        before: Option<&crate::nodes::NodeInfo>,
+    ) {
         let keys: Vec<NsName> = self
             .world
             .pods_by_node
@@ -820,7 +850,7 @@ impl Engine {
         for k in keys {
             self.check_noexecute(&k, node);
         }
-        self.nodes_changed();
+        self.nodes_changed(node, before);
     }
 
     /// `node NAME down`: the kubelet stops; after the grace period the node is Unknown and tainted.
@@ -841,6 +871,7 @@ impl Engine {
         let Some(n) = self.world.nodes.get_mut(node) else {
             return;
         };
+        let before = n.info.clone();
         n.info.ready = false;
         for effect in ["NoSchedule", "NoExecute"] {
             if !n
@@ -881,7 +912,7 @@ impl Engine {
                 }
             }
         }
-        self.node_taints_changed(node);
+        self.node_taints_changed(node, Some(&before));
     }
 
     /// `node NAME up`: Ready again, the unreachable/not-ready taints go, containers (re)start.
@@ -891,6 +922,7 @@ impl Engine {
         let Some(n) = self.world.nodes.get_mut(node) else {
             return;
         };
+        let before = n.info.clone();
         let was_ready = n.info.ready;
         n.info.ready = true;
         n.info
@@ -933,7 +965,7 @@ impl Engine {
                 self.dirty.insert(o);
             }
         }
-        self.nodes_changed();
+        self.nodes_changed(node, Some(&before));
     }
 
     /// A node leaves the cluster: pod GC deletes its pods (pkg/controller/podgc `gcOrphaned`).
@@ -946,6 +978,7 @@ impl Engine {
             return;
         }
         n.removed = Some(now);
+        let before = n.info.clone();
         let keys: Vec<NsName> = self
             .world
             .pods_by_node
@@ -970,7 +1003,7 @@ impl Engine {
             node,
             format!("Node {node} event: Removing Node {node} from Controller"),
         );
-        self.nodes_changed();
+        self.nodes_changed(node, Some(&before));
     }
 
     /// All events so far.

@@ -36,7 +36,7 @@ try {
       const times = [];
       for (let i = 0; i < runs; i++) {
         const t0 = performance.now();
-        pg.simulate(m, n, s, { forSeconds: seconds });
+        pg.simulate(m, n, s, { forSeconds: seconds, maxEvents: 1e9 });
         times.push(performance.now() - t0);
       }
       times.sort((a, b) => a - b);

@@ -1,7 +1,8 @@
 // tests/sim.test.mjs — end-to-end tests of the simulation views in headless Chromium against the real
 // wasm package: the scenario editor (errors marked at their line, failed steps as warnings, saved in
-// the share link), the DaemonSet lesson's node cards and reasons over time, the time scrubber driving
-// the kubectl get panel, pod details with events, the CronJob comparison (three lanes with bars, the
+// the share link), the DaemonSet lesson's node cards and reasons over time, Pending pods with their
+// scheduler message and capacity bars, the time scrubber driving the kubectl get panel, pod details
+// with events, the CronJob comparison (three lanes with bars, the
 // schedule explainer, a year of `* * * * *` aggregated then exact when zoomed), the Job Gantt chart
 // (bars, back-off gaps, deadline line, the behaviour form), and the 5,000-node lesson staying responsive.
 // Fails (never skips) when Chromium or the wasm package is missing.
@@ -75,6 +76,36 @@ test('the DaemonSet lesson shows node cards with reasons, and follows the scrubb
     assert.ok(reasons.includes('Scheduled') && reasons.includes('Started'), reasons.join());
     await page.keyboard.press('Escape');
     await page.waitForSelector('#pod-details', { state: 'hidden' });
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('Pending pods are listed with the scheduler message, and capacity bars count requests', async () => {
+  const { ctx, page } = await openPage(env);
+  try {
+    await loadExample(page, 'lesson-os-hostport'); // the old pod holds hostPort 9100 on centos-2 until 1m
+    await seek(page, 30);
+    await page.waitForSelector('#grid-pending:not([hidden])');
+    assert.match(await text(page, '#grid-pending h3'), /^1 pod without a node at \+30s$/);
+    assert.match(await text(page, '#grid-pending li'), /node-exporter-\S+ 0\/4 nodes are available: .*1 node\(s\) didn't have free ports for the requested pod ports/);
+    // The DaemonSet still wants that node: its card says so instead of giving a reason.
+    assert.match(await text(page, '.node-card[data-node="centos-2"]'), /should run here, but has no pod on it at this time/);
+    assert.match(await text(page, '.node-card[data-node="ubuntu-1"]'), /os=ubuntu|os=centos/);
+    await seek(page, 90);
+    await page.waitForSelector('#grid-pending', { state: 'hidden' });
+    assert.equal(await page.locator('.node-card[data-node="centos-2"] [data-pod^="default/node-exporter-"]').count(), 1);
+
+    await loadExample(page, 'lesson-ds-vs-rs');
+    await seek(page, 30);
+    await page.waitForSelector('#grid-pending:not([hidden])');
+    const pending = await page.$$eval('#grid-pending li', (lis) => lis.map((li) => li.innerText.replace(/\s+/g, ' ')));
+    assert.equal(pending.length, 2, pending.join('\n'));
+    assert.ok(pending.some((l) => /^web-\S+ 0\/3 nodes are available: 3 Insufficient cpu\./.test(l)), pending.join('\n'));
+    assert.ok(pending.some((l) => /^node-agent-\S+ .*1 Insufficient cpu/.test(l)), pending.join('\n'));
+    // big: the agent (300m) and three web pods (1 CPU each) of 4 CPUs.
+    assert.match(await text(page, '.node-card[data-node="big"] .bars'), /CPU 3300m\/4 Memory 1600Mi\/16Gi Pods 4\/110/);
     assert.deepEqual(page.problems, []);
   } finally {
     await ctx.close();
@@ -220,6 +251,13 @@ test('the CronJob comparison shows three lanes with bars, skips, late starts and
     await page.selectOption('#lang', 'ko');
     assert.match(await text(page, '#cron-words'), /[가-힣]/);
     await page.selectOption('#lang', 'en');
+    // Any schedule can be tried in the explainer; a wrong one says what is wrong.
+    await page.fill('#cron-schedule', '30 9 * * MON-FRI');
+    await page.waitForFunction(() => /09:30/.test(document.querySelector('#cron-next').textContent));
+    assert.doesNotMatch(await text(page, '#cron-words'), /every minute/i);
+    await page.fill('#cron-schedule', '61 * * * *');
+    await page.waitForFunction(() => document.querySelector('#cron-words').classList.contains('error'));
+    assert.equal(await page.locator('#cron-next li').count(), 0);
 
     // Zoom in and back out.
     await page.click('#cron-zoom-in');

@@ -655,6 +655,12 @@ function drawAt(t, dragging) {
     pending,
     requestsOf: (p) => sim.objects.requestsOf(p, tl),
     stateAt: (p) => podStateAt(p, t),
+    // Why a pod has no node at t: its last FailedScheduling event so far, else the run's last message.
+    whyPending: (p) => {
+      const evs = tl.eventsByObject.get(`Pod/${p.name}`) ?? [];
+      for (let i = evs.length - 1; i >= 0; i--) if (evs[i]._t <= t && evs[i].reason === 'FailedScheduling') return evs[i].message;
+      return p.message;
+    },
   });
   app.sections.kubectl.setTime(t);
   app.sections.cron.setTime(t);

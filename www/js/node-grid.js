@@ -207,17 +207,16 @@ export function createNodeGrid(container, { onPod = () => {} } = {}) {
       h(
         'ul',
         {},
-        shown.map((p) =>
-          h(
+        shown.map((p) => {
+          const why = sim.whyPending ? sim.whyPending(p) : p.message;
+          return h(
             'li',
             { class: 'pending-pod' },
             podButton(p),
             ' ',
-            p.message
-              ? h('code', { class: 'upstream', lang: 'en' }, p.message)
-              : h('span', { class: 'muted' }, t(sim.stateAt(p) === 'Pending' ? 'grid.notScheduledYet' : 'grid.noMessage')),
-          ),
-        ),
+            why ? h('code', { class: 'upstream', lang: 'en' }, why) : h('span', { class: 'muted' }, t(sim.stateAt(p) === 'Pending' ? 'grid.notScheduledYet' : 'grid.noMessage')),
+          );
+        }),
       ),
       pending.length > shown.length ? h('p', { class: 'muted' }, t('grid.morePending', { n: pending.length - shown.length })) : null,
     );
@@ -465,7 +464,7 @@ export function createNodeGrid(container, { onPod = () => {} } = {}) {
     /**
      * New data: `newPlacement` from place(), `nodeList` the nodes as they are at the time shown, and
      * `simulation` = {time, byNode, pending, requestsOf(pod), stateAt(pod)} once a run exists (null
-     * shows the placement alone).
+     * shows the placement alone); `simulation.whyPending(pod)` may give a Pending pod's message.
      */
     update(newPlacement, nodeList, simulation = null) {
       if (newPlacement !== lastPlacement) {

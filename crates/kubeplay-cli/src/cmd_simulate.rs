@@ -26,6 +26,9 @@ pub struct SimArgs {
     /// Seed of the simulation's random numbers (pod name suffixes).
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Stop the run (with a SimulationTruncated warning event) after this many events; 0 = no limit.
+    #[arg(long, default_value_t = kubeplay_core::sim::DEFAULT_MAX_EVENTS)]
+    pub max_events: usize,
 }
 
 /// Arguments of `kubeplay simulate`.
@@ -72,6 +75,11 @@ pub fn run_sim(args: &SimArgs, duration_ms: i64) -> Result<sim::Engine, i32> {
         start_unix_ms: start.timestamp_millis(),
         duration: duration_ms,
         seed: args.seed,
+        max_events: if args.max_events == 0 {
+            usize::MAX
+        } else {
+            args.max_events
+        },
     };
     let resolve = |file: &str| -> Result<String, String> {
         let p = if Path::new(file).is_absolute() {

@@ -67,6 +67,7 @@ fn run_at(
         start_unix_ms,
         duration: duration::parse(length).expect("length"),
         seed: 1,
+        ..Options::default()
     };
     let (engine, errors) = sim::run(&objects, &node_list, &steps, &opts, &|f| {
         Err(format!("no file {f}"))

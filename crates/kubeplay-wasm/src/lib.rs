@@ -102,6 +102,8 @@ struct SimulateOptions {
     seed: Option<u64>,
     for_seconds: Option<f64>,
     start: Option<String>,
+    /// Stop after this many events (default `DEFAULT_MAX_EVENTS`), so a huge run cannot freeze the tab.
+    max_events: Option<usize>,
 }
 
 /// Everything a simulation needs, parsed; errors as the editors show them.
@@ -157,6 +159,9 @@ fn run(
         start_unix_ms: start,
         duration: duration_ms,
         seed: opts.seed.unwrap_or(1),
+        max_events: opts
+            .max_events
+            .unwrap_or(kubeplay_core::sim::DEFAULT_MAX_EVENTS),
     };
     let resolve = |file: &str| -> Result<String, String> {
         Err(format!("the browser has no file \"{file}\": write `kubectl apply -f - <<EOF` with the manifest inline"))

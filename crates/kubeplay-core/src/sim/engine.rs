@@ -72,6 +72,10 @@ pub struct Engine {
     /// Per node: bumped when it goes down/up so a stale unreachable timer is dropped.
     node_gen: BTreeMap<String, u32>,
     start_unix_ms: i64,
+    /// Stop once this many events were recorded (see [`super::Options::max_events`]).
+    pub max_events: usize,
+    /// Where the run stopped early because of `max_events`.
+    pub truncated_at: Option<Millis>,
 }
 
 impl Engine {
@@ -87,6 +91,8 @@ impl Engine {
             cluster_changed: false,
             node_gen: BTreeMap::new(),
             start_unix_ms: 0,
+            max_events: usize::MAX,
+            truncated_at: None,
         }
     }
 
@@ -142,6 +148,26 @@ impl Engine {
     pub fn run_until(&mut self, end: Millis, mut on_step: impl FnMut(&mut Engine, usize)) {
         loop {
             self.settle();
+            if self.world.events.len() > self.max_events {
+                // A guard for the page: a run this large would freeze the tab and exhaust memory.
+                let now = self.world.now;
+                let msg = format!(
+                    "kubeplay stopped the simulation at {} after {} events (the limit is {}): simulate a shorter time or fewer objects",
+                    duration::format(now),
+                    self.world.events.len(),
+                    self.max_events
+                );
+                self.world.event(
+                    "Warning",
+                    "SimulationTruncated",
+                    "Simulation",
+                    "",
+                    "kubeplay",
+                    msg,
+                );
+                self.truncated_at = Some(now);
+                return;
+            }
             let Some(Reverse((t, _, _))) = self.queue.peek() else {
                 break;
             };

@@ -27,7 +27,13 @@ pub struct Options {
     /// How long to simulate.
     pub duration: Millis,
     pub seed: u64,
+    /// The run stops (with a `SimulationTruncated` warning event) once it has recorded this many
+    /// events, so a huge run cannot freeze a browser tab.
+    pub max_events: usize,
 }
+
+/// The default [`Options::max_events`]: about 200,000 pods' worth of events.
+pub const DEFAULT_MAX_EVENTS: usize = 1_000_000;
 
 impl Default for Options {
     fn default() -> Self {
@@ -35,6 +41,7 @@ impl Default for Options {
             start_unix_ms: DEFAULT_START_UNIX_MS,
             duration: 3_600_000,
             seed: 1,
+            max_events: DEFAULT_MAX_EVENTS,
         }
     }
 }
@@ -57,6 +64,7 @@ pub fn run(
     resolve: &dyn Fn(&str) -> Result<String, String>,
 ) -> (Engine, Vec<StepError>) {
     let mut e = Engine::new(opts.seed);
+    e.max_events = opts.max_events;
     e.set_start(opts.start_unix_ms);
     for n in nodes {
         apply::add_or_update_node(&mut e, n.clone());

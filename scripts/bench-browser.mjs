@@ -14,7 +14,8 @@ if (!dir || !existsSync(join(dir, 'index.json'))) {
   process.exit(2);
 }
 writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>kubeplay bench</title>\n');
-const workloads = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
+const only = process.env.BENCH_ONLY; // a substring: run only matching workloads
+const workloads = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')).filter((w) => !only || w.name.includes(only));
 const server = await startServer({ mounts: { '/bench/': dir } });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

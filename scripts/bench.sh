@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
 bash scripts/build.sh
-inputs=target/bench-inputs
+inputs="$PWD/target/bench-inputs"
 cargo bench -q -p kubeplay-core --bench engine -- --write-inputs "$inputs"
 cargo bench -q -p kubeplay-core --bench engine
 node scripts/bench-browser.mjs "$inputs"

@@ -177,9 +177,19 @@ pub fn delete_job(e: &mut Engine, key: &NsName, reason: Option<&str>) {
         .flatten()
         .cloned()
         .collect();
-    for p in pods {
-        e.delete_pod(&p, reason, false);
+    for p in &pods {
+        e.delete_pod(p, reason, false);
+        // Nothing reads a deleted Job's pods any more: keep only their timeline fields.
+        if let Some(pod) = e.world.pods.get_mut(p) {
+            pod.labels = BTreeMap::new();
+            pod.annotations = BTreeMap::new();
+            pod.spec = Default::default();
+        }
     }
+    // The timeline keeps the Job's record; the object and its controller state go, so a year of
+    // CronJob runs does not keep every Job's template (cron_job tolerates pruned Jobs).
+    e.world.jobs.remove(key);
+    e.world.pods_by_owner.remove(&owner);
     let cron = e.world.job_records.get_mut(key).map(|r| {
         r.deleted = Some(now);
         if r.reason.is_none() {

@@ -86,6 +86,10 @@ pub enum Action {
         key: NsName,
         replicas: i32,
     },
+    /// Delete a ReplicaSet that has no pods (a Deployment's history beyond revisionHistoryLimit).
+    DeleteReplicaSet {
+        key: NsName,
+    },
     /// Create a ReplicaSet (Deployment controller) from a full object.
     CreateReplicaSet(Box<k8s_openapi::api::apps::v1::ReplicaSet>),
 }

@@ -356,6 +356,24 @@ impl Engine {
                 }
             }
             Action::CreateReplicaSet(rs) => super::apply::create_replica_set(self, *rs),
+            Action::DeleteReplicaSet { key } => {
+                let now = self.world.now;
+                if let Some(rs) = self.world.replica_sets.get_mut(&key) {
+                    rs.deleted.get_or_insert(now);
+                }
+                let owner = OwnerRef::new("ReplicaSet", &key.0, &key.1);
+                let pods: Vec<NsName> = self
+                    .world
+                    .pods_by_owner
+                    .get(&owner)
+                    .into_iter()
+                    .flatten()
+                    .cloned()
+                    .collect();
+                for p in pods {
+                    self.delete_pod(&p, None, false);
+                }
+            }
         }
     }
 

@@ -499,6 +499,9 @@ pub fn cleanup_deployment(cx: &mut Ctx<'_>, state: &mut State) {
             continue;
         }
         state.cleanup.push(rs.key.clone());
+        cx.actions.push(Action::DeleteReplicaSet {
+            key: rs.key.clone(),
+        });
     }
 }
 

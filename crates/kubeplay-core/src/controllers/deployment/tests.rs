@@ -517,11 +517,16 @@ fn old_replica_sets_beyond_the_history_limit_are_cleaned_up() {
     let steps = "30s kubectl set image deployment/web web=nginx:1.27\n60s kubectl set image deployment/web web=nginx:1.28\n";
     let e = simulate(&manifests, steps, 100);
     let rss = replica_sets(&e);
-    assert_eq!(rss.iter().map(|r| r.1).collect::<Vec<_>>(), [0, 0, 4]);
-    // Revision 1 goes (kubeplay lists it: there is no action to delete a ReplicaSet yet).
-    assert_eq!(
-        state(&e).cleanup,
-        [("default".to_string(), rss[0].0.clone())]
-    );
+    // Revision 1 is deleted (cleanupDeployment); revision 2 stays as the one kept in history.
+    assert_eq!(rss.iter().map(|r| r.1).collect::<Vec<_>>(), [0, 4]);
+    let deleted: Vec<(String, String)> = e
+        .world
+        .replica_sets
+        .iter()
+        .filter(|(_, t)| t.deleted.is_some())
+        .map(|(k, _)| k.clone())
+        .collect();
+    assert_eq!(deleted.len(), 1);
+    assert_eq!(state(&e).cleanup, deleted);
     assert_eq!(state(&e).revision, 3);
 }

@@ -86,21 +86,15 @@ fn daemonsets_5000() -> Workload {
     }
 }
 
-/// A Job with completions 10,000, parallelism 500 and 10% failing pods (issue 5).
+/// A Job with completions 10,000, parallelism 500 and 10% failing pods (issue 5): an Indexed Job
+/// whose indexes 0-999 fail their first attempt (`kubeplay.io/exit-codes-by-index`) and are retried.
 fn job_10000() -> Workload {
-    let manifests = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: big\nspec:\n  completions: 10000\n  parallelism: 500\n  backoffLimit: 100000\n  template:\n    metadata:\n      annotations:\n        kubeplay.io/duration: 20s\n        kubeplay.io/exit-codes: \"0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,1,0\"\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: work\n        image: busybox\n".to_string();
+    let manifests = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: big\nspec:\n  completions: 10000\n  parallelism: 500\n  completionMode: Indexed\n  backoffLimit: 100000\n  template:\n    metadata:\n      annotations:\n        kubeplay.io/duration: 20s\n        kubeplay.io/exit-codes-by-index: \"0-999=1,0\"\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: work\n        image: busybox\n".to_string();
     let mut nodes = String::from("NAME\tCPU\tPODS\n");
     for i in 0..50 {
         let _ = writeln!(nodes, "node-{i:02}\t64\t110");
     }
-    Workload {
-        name: "job-10000x500-10pct-failing",
-        manifests,
-        nodes,
-        scenario: String::new(),
-        seconds: 4 * 3600,
-        budget_ms: 100.0,
-    }
+    Workload { name: "job-10000x500-10pct-failing", manifests, nodes, scenario: String::new(), seconds: 4 * 3600, budget_ms: 100.0 }
 }
 
 /// `* * * * *` with 90s jobs for a year (issue 4).

@@ -94,7 +94,14 @@ fn job_10000() -> Workload {
     for i in 0..50 {
         let _ = writeln!(nodes, "node-{i:02}\t64\t110");
     }
-    Workload { name: "job-10000x500-10pct-failing", manifests, nodes, scenario: String::new(), seconds: 4 * 3600, budget_ms: 100.0 }
+    Workload {
+        name: "job-10000x500-10pct-failing",
+        manifests,
+        nodes,
+        scenario: String::new(),
+        seconds: 4 * 3600,
+        budget_ms: 100.0,
+    }
 }
 
 /// `* * * * *` with 90s jobs for a year (issue 4).

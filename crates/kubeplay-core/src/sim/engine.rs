@@ -883,14 +883,7 @@ impl Engine {
         node: &str,
         before: Option<&crate::nodes::NodeInfo>,
     ) {
-        let keys: Vec<NsName> = self
-            .world
-            .pods_by_node
-            .get(node)
-            .into_iter()
-            .flatten()
-            .cloned()
-            .collect();
+        let keys = self.pod_keys_on(node);
         for k in keys {
             self.check_noexecute(&k, node);
         }
@@ -940,14 +933,7 @@ impl Engine {
             node,
             format!("Node {node} status is now: NodeNotReady"),
         );
-        let keys: Vec<NsName> = self
-            .world
-            .pods_by_node
-            .get(node)
-            .into_iter()
-            .flatten()
-            .cloned()
-            .collect();
+        let keys = self.pod_keys_on(node);
         for k in &keys {
             if let Some(p) = self.world.pods.get_mut(k) {
                 p.ready = false;
@@ -982,14 +968,7 @@ impl Engine {
                 format!("Node {node} status is now: NodeReady"),
             );
         }
-        let keys: Vec<NsName> = self
-            .world
-            .pods_by_node
-            .get(node)
-            .into_iter()
-            .flatten()
-            .cloned()
-            .collect();
+        let keys = self.pod_keys_on(node);
         for k in keys {
             let Some(p) = self.world.pods.get_mut(&k) else {
                 continue;
@@ -1023,14 +1002,7 @@ impl Engine {
         }
         n.removed = Some(now);
         let before = n.info.clone();
-        let keys: Vec<NsName> = self
-            .world
-            .pods_by_node
-            .get(node)
-            .into_iter()
-            .flatten()
-            .cloned()
-            .collect();
+        let keys = self.pod_keys_on(node);
         for k in keys {
             if let Some(p) = self.world.pods.get_mut(&k) {
                 p.conditions
@@ -1048,6 +1020,17 @@ impl Engine {
             format!("Node {node} event: Removing Node {node} from Controller"),
         );
         self.nodes_changed(node, Some(&before));
+    }
+
+    /// The keys of the live pods bound to `node` (a copy, so the caller may change the world).
+    fn pod_keys_on(&self, node: &str) -> Vec<NsName> {
+        self.world
+            .pods_by_node
+            .get(node)
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect()
     }
 
     /// All events so far.

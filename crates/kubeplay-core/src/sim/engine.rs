@@ -393,12 +393,12 @@ impl Engine {
                 }
             },
         };
-        let meta = p.template.metadata.clone().unwrap_or_default();
+        let meta = p.template.metadata.unwrap_or_default();
         let mut labels: BTreeMap<String, String> = meta.labels.unwrap_or_default();
         labels.extend(p.labels);
         let mut annotations: BTreeMap<String, String> = meta.annotations.unwrap_or_default();
         annotations.extend(p.annotations);
-        let mut spec: PodSpec = p.template.spec.clone().unwrap_or_default();
+        let mut spec: PodSpec = p.template.spec.unwrap_or_default();
         if let Some(h) = p.hostname {
             spec.hostname = Some(h);
         }

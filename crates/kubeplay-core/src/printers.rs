@@ -30,8 +30,9 @@ use crate::duration::Millis;
 use crate::sim::scenario::kind_of;
 use crate::sim::world::{NsName, Phase, SimPod, World};
 
-/// The kubelet version every simulated node reports in `kubectl get nodes` (VERSION).
-pub const KUBELET_VERSION: &str = "v1.35.0";
+/// The kubelet version every simulated node reports in `kubectl get nodes` (VERSION): the release
+/// line of the k8s-openapi types kubeplay decodes into (`latest` = 1.37).
+pub const KUBELET_VERSION: &str = "v1.37.0";
 /// `kubectl get nodes -o wide` OS-IMAGE of every simulated node.
 pub const OS_IMAGE: &str = "Debian GNU/Linux 12 (bookworm)";
 /// `kubectl get nodes -o wide` KERNEL-VERSION of every simulated node.

@@ -316,10 +316,10 @@ fn nodes_table() {
     assert_eq!(
         get("nodes", &w, None, false).unwrap(),
         "NAME   STATUS                     ROLES           AGE   VERSION\n\
-         cp     Ready                      control-plane   60m   v1.35.0\n\
-         w1     NotReady                   <none>          60m   v1.35.0\n\
-         w2     Ready,SchedulingDisabled   edge            60m   v1.35.0\n\
-         w3     Ready                      <none>          59m   v1.35.0\n"
+         cp     Ready                      control-plane   60m   v1.37.0\n\
+         w1     NotReady                   <none>          60m   v1.37.0\n\
+         w2     Ready,SchedulingDisabled   edge            60m   v1.37.0\n\
+         w3     Ready                      <none>          59m   v1.37.0\n"
     );
     let t = table("nodes", &w, None, true).unwrap();
     assert_eq!(row(&t, "w3")[5..7], ["172.18.0.5", "<none>"]);

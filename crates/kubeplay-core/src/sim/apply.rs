@@ -245,16 +245,19 @@ fn delete_owned_pods(e: &mut Engine, owner: &OwnerRef) {
     }
 }
 
+/// kubectl's error for a missing object (`Error from server (NotFound): daemonsets "x" not found`).
+fn not_found(kind: &str, name: &str) -> String {
+    format!(
+        "Error from server (NotFound): {}s \"{name}\" not found",
+        kind.to_ascii_lowercase()
+    )
+}
+
 /// `kubectl delete KIND NAME` with background cascading deletion.
 pub fn delete(e: &mut Engine, kind: &str, ns: &str, name: &str) -> Result<(), String> {
     let now = e.world.now;
     let key = (ns.to_string(), name.to_string());
-    let not_found = || {
-        format!(
-            "Error from server (NotFound): {}s \"{name}\" not found",
-            kind.to_ascii_lowercase()
-        )
-    };
+    let not_found = || not_found(kind, name);
     macro_rules! tracked {
         ($map:ident) => {{
             let t = e
@@ -410,12 +413,7 @@ fn modify(
     f: &dyn Fn(&mut Value),
 ) -> Result<(), String> {
     let key = (ns.to_string(), name.to_string());
-    let not_found = || {
-        format!(
-            "Error from server (NotFound): {}s \"{name}\" not found",
-            kind.to_ascii_lowercase()
-        )
-    };
+    let not_found = || not_found(kind, name);
     macro_rules! edit {
         ($map:ident) => {{
             let t = e
@@ -521,9 +519,7 @@ pub fn run_command(
                 .nodes
                 .get(node)
                 .filter(|n| n.removed.is_none())
-                .ok_or_else(|| {
-                    format!("Error from server (NotFound): nodes \"{node}\" not found")
-                })?;
+                .ok_or_else(|| not_found("Node", node))?;
             let mut info = n.info.clone();
             for (k, v) in set {
                 if let Some(old) = info.labels.get(k) {
@@ -546,9 +542,7 @@ pub fn run_command(
                 .nodes
                 .get(node)
                 .filter(|n| n.removed.is_none())
-                .ok_or_else(|| {
-                    format!("Error from server (NotFound): nodes \"{node}\" not found")
-                })?;
+                .ok_or_else(|| not_found("Node", node))?;
             let mut info = n.info.clone();
             for t in add {
                 let t = nodes::parse_taint(t)?;
@@ -576,9 +570,7 @@ pub fn run_command(
                 .nodes
                 .get(node)
                 .filter(|n| n.removed.is_none())
-                .ok_or_else(|| {
-                    format!("Error from server (NotFound): nodes \"{node}\" not found")
-                })?;
+                .ok_or_else(|| not_found("Node", node))?;
             let mut info = n.info.clone();
             info.unschedulable = matches!(cmd, Command::Cordon(_));
             info.sync_condition_taints();

@@ -408,6 +408,7 @@ impl Engine {
         }
         add_default_toleration_seconds(&mut spec);
         let behaviour = behaviour_of(&annotations, p.default_duration);
+        let req = scheduler::pod_requests(&spec);
         self.uid += 1;
         let pod = SimPod {
             namespace: p.namespace.clone(),
@@ -436,6 +437,7 @@ impl Engine {
             attempt: p.attempt,
             run_gen: 0,
             last_exit: None,
+            requests: (req.cpu_milli, req.memory),
             waiting_reason: None,
             scheduling_message: None,
             conditions: Vec::new(),

@@ -61,6 +61,15 @@ pub struct PodOut {
     pub reason: Option<String>,
     /// The last FailedScheduling message of a pod that never got a node, or a failure message.
     pub message: Option<String>,
+    /// What the scheduler counts against the node (the page's capacity bars).
+    pub requests: RequestsOut,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RequestsOut {
+    #[serde(rename = "cpuMilli")]
+    pub cpu_milli: i64,
+    pub memory: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -153,6 +162,10 @@ impl Timeline {
                 restarts: p.restarts,
                 reason: p.reason.clone(),
                 message: p.message.clone().or_else(|| p.scheduling_message.clone()),
+                requests: RequestsOut {
+                    cpu_milli: p.requests.0,
+                    memory: p.requests.1,
+                },
             })
             .collect();
         let mut jobs: Vec<_> = w.job_records.iter().collect();

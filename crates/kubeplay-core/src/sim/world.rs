@@ -89,6 +89,9 @@ pub struct SimPod {
     /// Since when the pod is Ready (for minReadySeconds / AVAILABLE).
     pub ready_since: Option<Millis>,
     pub exit_code: Option<i32>,
+    /// The pod's resource requests as the scheduler counts them (CPU milli-cores, memory bytes),
+    /// kept for the timeline after the spec of a deleted pod is dropped.
+    pub requests: (i64, i64),
     /// When the container last exited and was restarted (`lastState.terminated.finishedAt`).
     pub last_exit: Option<Millis>,
     pub restarts: i32,

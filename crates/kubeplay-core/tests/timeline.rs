@@ -23,8 +23,13 @@ spec:
 fn timeline(seed: u64) -> String {
     let objects = load(RS).unwrap();
     let nodes = parse_table("NAME  CPU\nn1    1\nn2    1\n").unwrap();
-    let steps = scenario::parse("30s node n2 down\n2m kubectl scale rs web --replicas=4\n").unwrap();
-    let opts = Options { duration: 600_000, seed, ..Options::default() };
+    let steps =
+        scenario::parse("30s node n2 down\n2m kubectl scale rs web --replicas=4\n").unwrap();
+    let opts = Options {
+        duration: 600_000,
+        seed,
+        ..Options::default()
+    };
     let (e, errors) = sim::run(&objects, &nodes, &steps, &opts, &|_| Err("no files".into()));
     assert!(errors.is_empty(), "{errors:?}");
     serde_json::to_string(&Timeline::from_engine(&e)).unwrap()
@@ -48,4 +53,25 @@ fn pods_carry_their_requests() {
         assert_eq!(p["requests"]["cpuMilli"], 250);
         assert_eq!(p["requests"]["memory"], 64 << 20);
     }
+}
+
+#[test]
+fn resuming_a_run_equals_running_at_once() {
+    let objects = load(RS).unwrap();
+    let nodes = parse_table("NAME  CPU\nn1    1\nn2    1\n").unwrap();
+    let steps =
+        scenario::parse("30s node n2 down\n2m kubectl scale rs web --replicas=4\n").unwrap();
+    let opts = Options {
+        duration: 600_000,
+        ..Options::default()
+    };
+    let none = |_: &str| Err("no files".to_string());
+    let (whole, _) = sim::run(&objects, &nodes, &steps, &opts, &none);
+    let mut part = sim::start(&objects, &nodes, &steps, &opts);
+    for t in [10_000, 30_000, 95_000, 95_000, 400_000, 600_000] {
+        sim::resume(&mut part, &steps, t, &none);
+    }
+    let a = serde_json::to_string(&Timeline::from_engine(&whole)).unwrap();
+    let b = serde_json::to_string(&Timeline::from_engine(&part)).unwrap();
+    assert_eq!(a, b);
 }

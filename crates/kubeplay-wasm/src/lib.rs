@@ -52,14 +52,36 @@ fn input_errors<'a>(
 
 /// The playground engine, as the page sees it.
 #[wasm_bindgen]
-pub struct Playground {}
+pub struct Playground {
+    /// Engines of the last inputs `get` saw, at a few moments, so that scrubbing does not re-run the
+    /// simulation from time 0 at every step.
+    snapshots: std::cell::RefCell<Option<Snapshots>>,
+}
+
+/// Engines of one set of inputs, sorted by time; the first is at time 0.
+struct Snapshots {
+    inputs: (String, String, String),
+    steps: Vec<kubeplay_core::sim::scenario::Step>,
+    engines: Vec<kubeplay_core::sim::Engine>,
+}
+
+/// The start engine plus this many later moments are kept.
+const MAX_SNAPSHOTS: usize = 3;
+
+fn browser_resolve(file: &str) -> Result<String, String> {
+    Err(format!(
+        "the browser has no file \"{file}\": write `kubectl apply -f - <<EOF` with the manifest inline"
+    ))
+}
 
 #[wasm_bindgen]
 impl Playground {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Playground {
         console_error_panic_hook::set_once();
-        Playground {}
+        Playground {
+            snapshots: std::cell::RefCell::new(None),
+        }
     }
 
     /// Parses and validates both inputs: `{objects, nodes, errors}` (see www/js/engine.js).
@@ -163,11 +185,8 @@ fn run(
             .max_events
             .unwrap_or(kubeplay_core::sim::DEFAULT_MAX_EVENTS),
     };
-    let resolve = |file: &str| -> Result<String, String> {
-        Err(format!("the browser has no file \"{file}\": write `kubectl apply -f - <<EOF` with the manifest inline"))
-    };
     let (engine, _errors) =
-        kubeplay_core::sim::run(&p.objects, &p.nodes, &p.steps, &options, &resolve);
+        kubeplay_core::sim::run(&p.objects, &p.nodes, &p.steps, &options, &browser_resolve);
     Ok(engine)
 }
 
@@ -296,13 +315,49 @@ impl Playground {
         at_seconds: f64,
         wide: bool,
     ) -> Result<String, JsError> {
-        let p = prepare(manifests, nodes_text, scenario)?;
-        let engine = run(
-            &p,
-            (at_seconds.max(0.0) * 1000.0) as i64,
-            &SimulateOptions::default(),
-        )?;
-        kubeplay_core::printers::get(kind, &engine.world, None, wide).map_err(|e| JsError::new(&e))
+        let at = (at_seconds.max(0.0) * 1000.0) as i64;
+        let inputs = (
+            manifests.to_string(),
+            nodes_text.to_string(),
+            scenario.to_string(),
+        );
+        let mut cache = self.snapshots.borrow_mut();
+        if cache.as_ref().is_none_or(|c| c.inputs != inputs) {
+            let p = prepare(manifests, nodes_text, scenario)?;
+            let opts = kubeplay_core::sim::Options::default();
+            let start = kubeplay_core::sim::start(&p.objects, &p.nodes, &p.steps, &opts);
+            *cache = Some(Snapshots {
+                inputs,
+                steps: p.steps,
+                engines: vec![start],
+            });
+        }
+        let Some(c) = cache.as_mut() else {
+            return Err(JsError::new("no simulation"));
+        };
+        // Resume from the latest kept moment not after `at` (running on from a moment gives the
+        // same world as running from 0: kubeplay_core::sim::resume).
+        let base = c
+            .engines
+            .iter()
+            .rposition(|e| e.world.now <= at)
+            .unwrap_or(0);
+        let mut engine = c.engines[base].clone();
+        kubeplay_core::sim::resume(&mut engine, &c.steps, at, &browser_resolve);
+        let out = kubeplay_core::printers::get(kind, &engine.world, None, wide)
+            .map_err(|e| JsError::new(&e));
+        if engine.world.now != c.engines[base].world.now {
+            let pos = c
+                .engines
+                .partition_point(|e| e.world.now <= engine.world.now);
+            c.engines.insert(pos, engine);
+            if c.engines.len() > MAX_SNAPSHOTS + 1 {
+                // Keep time 0 and the newest moments around the scrubber: drop the oldest other one.
+                let drop = if pos == 1 { 2 } else { 1 };
+                c.engines.remove(drop);
+            }
+        }
+        out
     }
 
     /// The next `n` run times of a schedule after `from` (RFC3339) in zone `tz` (IANA name, "" = UTC).

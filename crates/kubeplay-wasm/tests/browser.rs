@@ -90,3 +90,23 @@ fn errors_become_js_errors_not_panics() {
         "2026-01-01T09:15:00+09:00"
     );
 }
+
+#[wasm_bindgen_test]
+fn get_reuses_snapshots_without_changing_answers() {
+    let job = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pi\nspec:\n  completions: 3\n  template:\n    metadata:\n      annotations: {kubeplay.io/duration: 10s}\n    spec:\n      restartPolicy: Never\n      containers: [{name: pi, image: perl}]\n";
+    let nodes = "NAME\nn1\n";
+    let scrubbing = Playground::new();
+    let fresh = |t: f64| {
+        Playground::new()
+            .get("jobs", job, nodes, "", t, false)
+            .map_err(JsValue::from)
+            .unwrap()
+    };
+    for t in [25.0, 5.0, 15.0, 15.0, 35.0, 12.0] {
+        let got = scrubbing
+            .get("jobs", job, nodes, "", t, false)
+            .map_err(JsValue::from)
+            .unwrap();
+        assert_eq!(got, fresh(t), "at {t}s");
+    }
+}

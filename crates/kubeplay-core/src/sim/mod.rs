@@ -63,6 +63,13 @@ pub fn run(
     opts: &Options,
     resolve: &dyn Fn(&str) -> Result<String, String>,
 ) -> (Engine, Vec<StepError>) {
+    let mut e = start(objects, nodes, steps, opts);
+    let errors = resume(&mut e, steps, opts.duration, resolve);
+    (e, errors)
+}
+
+/// The engine at time 0: nodes and objects applied, the scenario's steps queued. [`resume`] runs it.
+pub fn start(objects: &[Loaded], nodes: &[NodeInfo], steps: &[Step], opts: &Options) -> Engine {
     let mut e = Engine::new(opts.seed);
     e.max_events = opts.max_events;
     e.set_start(opts.start_unix_ms);
@@ -75,8 +82,20 @@ pub fn run(
     for (i, s) in steps.iter().enumerate() {
         e.push(s.at, engine::Ev::Step(i));
     }
+    e
+}
+
+/// Runs an engine made by [`start`] (or a clone of one run part of the way) on to `until`. Running
+/// to t1 and then resuming to t2 gives the same world as running to t2 at once: every instant is
+/// settled the same way. Returns the steps that failed on the way.
+pub fn resume(
+    e: &mut Engine,
+    steps: &[Step],
+    until: Millis,
+    resolve: &dyn Fn(&str) -> Result<String, String>,
+) -> Vec<StepError> {
     let mut errors = Vec::new();
-    e.run_until(opts.duration, |e, i| {
+    e.run_until(until, |e, i| {
         let step = &steps[i];
         if let Err(message) = apply::run_command(e, &step.command, resolve) {
             let now = e.world.now;
@@ -95,7 +114,7 @@ pub fn run(
             });
         }
     });
-    (e, errors)
+    errors
 }
 
 /// Parses an RFC3339 time into Unix milliseconds.

@@ -5,7 +5,7 @@
 //! `tests/fixtures/cronjob/`; run with `UPDATE_SNAPSHOTS=1` to rewrite the snapshots after a
 //! deliberate change.
 
-use std::path::PathBuf;
+mod common;
 
 use kubeplay_core::duration::{self, Millis};
 use kubeplay_core::manifest;
@@ -174,32 +174,9 @@ fn story(tl: &Timeline, names: &[&str]) -> String {
     out
 }
 
-/// Compares `text` with `fixtures/cronjob/<name>.snap` (rewritten when `UPDATE_SNAPSHOTS` is set).
+/// Compares `text` with `fixtures/cronjob/<name>.snap` (see `common::snapshot`).
 fn snapshot(name: &str, text: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join(format!("tests/fixtures/cronjob/{name}.snap"));
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, text).expect("write snapshot");
-        return;
-    }
-    let want = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_SNAPSHOTS=1", path.display()));
-    if want != text {
-        let diff: Vec<String> = want
-            .lines()
-            .zip(text.lines())
-            .enumerate()
-            .filter(|(_, (a, b))| a != b)
-            .take(5)
-            .map(|(i, (a, b))| format!("line {}:\n  want {a}\n  got  {b}", i + 1))
-            .collect();
-        panic!(
-            "snapshot {name} differs ({} vs {} lines; UPDATE_SNAPSHOTS=1 rewrites it):\n{}",
-            want.lines().count(),
-            text.lines().count(),
-            diff.join("\n")
-        );
-    }
+    common::snapshot("cronjob", name, text);
 }
 
 /// Whether two Jobs ran at the same time.

@@ -3,8 +3,9 @@
 //! random suffix, node, times, phase, exit code) and the events on the Job. Run with
 //! `UPDATE_SNAPSHOTS=1` to rewrite the snapshots after a deliberate change, then review the diff.
 
+mod common;
+
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
 use kubeplay_core::duration::Millis;
 use kubeplay_core::sim::world::{OwnerRef, Phase, SimPod};
@@ -125,32 +126,9 @@ fn render(e: &Engine, job: &str) -> String {
     out
 }
 
-/// Compares `text` with `fixtures/job/<name>.snap` (rewritten when `UPDATE_SNAPSHOTS` is set).
+/// Compares `text` with `fixtures/job/<name>.snap` (see `common::snapshot`).
 fn snapshot(name: &str, text: &str) {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/job/{name}.snap"));
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, text).expect("write snapshot");
-        return;
-    }
-    let want = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_SNAPSHOTS=1", path.display()));
-    if want != text {
-        let diff: Vec<String> = want
-            .lines()
-            .zip(text.lines())
-            .enumerate()
-            .filter(|(_, (a, b))| a != b)
-            .take(5)
-            .map(|(i, (a, b))| format!("line {}:\n  want {a}\n  got  {b}", i + 1))
-            .collect();
-        panic!(
-            "snapshot {name} differs ({} vs {} lines; UPDATE_SNAPSHOTS=1 rewrites it):\n{}",
-            want.lines().count(),
-            text.lines().count(),
-            diff.join("\n")
-        );
-    }
+    common::snapshot("job", name, text);
 }
 
 fn record(e: &Engine, job: &str) -> (String, Option<String>, i32, i32) {

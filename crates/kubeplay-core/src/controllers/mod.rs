@@ -3,6 +3,7 @@
 //! read from informers and write to the API server. Each mirrors its upstream pkg/controller package.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use k8s_openapi::api::batch::v1::Job;
 use k8s_openapi::api::core::v1::PodTemplateSpec;
@@ -21,7 +22,8 @@ pub mod replica_set;
 pub struct NewPod {
     pub owner: Option<OwnerRef>,
     pub namespace: String,
-    pub template: PodTemplateSpec,
+    /// Shared by every pod a sync creates from it (pods keep one admitted spec per template).
+    pub template: Arc<PodTemplateSpec>,
     /// `metadata.generateName`: the name is this plus 5 random characters.
     pub generate_name: String,
     /// A fixed name instead (StatefulSet pods).

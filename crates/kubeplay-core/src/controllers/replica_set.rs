@@ -56,6 +56,7 @@ pub fn sync(rs: &ReplicaSet, state: &mut State, world: &World) -> Vec<Action> {
         .unwrap_or_default();
     if have < want {
         if let Some(template) = &spec.template {
+            let template = std::sync::Arc::new(template.clone());
             for _ in have..want {
                 actions.push(Action::CreatePod(Box::new(NewPod {
                     owner: Some(owner.clone()),

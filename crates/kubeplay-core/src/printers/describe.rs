@@ -74,7 +74,7 @@ pub fn describe_pod(world: &World, namespace: &str, name: &str) -> Result<String
         .filter(|p| p.alive() && p.created <= world.now)
         .ok_or_else(|| super::not_found_message("Pod", name))?;
     let addresses = Addresses::new(world);
-    let spec = &pod.spec;
+    let spec = &pod.full_spec();
     let mut w = PrefixWriter::default();
     w.write(0, &format!("Name:\t{}\n", pod.name));
     w.write(0, &format!("Namespace:\t{}\n", pod.namespace));

@@ -30,7 +30,7 @@ pub mod taint_toleration;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use k8s_openapi::api::core::v1::PodSpec;
+use k8s_openapi::api::core::v1::{Affinity, PodSpec};
 use serde::Serialize;
 
 use crate::nodes::NodeInfo;
@@ -144,13 +144,24 @@ pub struct PreparedPod<'a> {
 impl<'a> PreparedPod<'a> {
     /// Runs the PreFilter work for `spec`.
     pub fn new(spec: &'a PodSpec) -> Self {
-        let affinity = node_affinity::RequiredNodeAffinity::from_spec(spec);
-        let prefilter = node_affinity::pre_filter(spec);
+        Self::with_affinity(spec, spec.affinity.as_ref(), pod_requests(spec))
+    }
+
+    /// Runs the PreFilter work for `spec` with `affinity` in place of its own (a DaemonSet pod's
+    /// pinned affinity, see [`crate::sim::world::SimPod::pin`]) and its requests already computed.
+    pub fn with_affinity(
+        spec: &'a PodSpec,
+        affinity: Option<&'a Affinity>,
+        requests: PodRequests,
+    ) -> Self {
         Self {
             spec,
-            requests: pod_requests(spec),
-            affinity,
-            prefilter,
+            requests,
+            affinity: node_affinity::RequiredNodeAffinity::new(
+                spec.node_selector.as_ref(),
+                affinity,
+            ),
+            prefilter: node_affinity::pre_filter(affinity),
         }
     }
 

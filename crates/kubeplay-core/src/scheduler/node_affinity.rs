@@ -377,10 +377,8 @@ impl<'a> RequiredNodeAffinity<'a> {
 /// `NodeAffinity.PreFilter`: the node names every term pins the pod to (`matchFields metadata.name In`,
 /// intersected within a term, united across terms), `AllNodes` as soon as one term does not pin, or
 /// `pod affinity terms conflict` when the union is empty.
-pub fn pre_filter(spec: &PodSpec) -> PreFilter {
-    let terms = match spec
-        .affinity
-        .as_ref()
+pub fn pre_filter(affinity: Option<&Affinity>) -> PreFilter {
+    let terms = match affinity
         .and_then(|a| a.node_affinity.as_ref())
         .and_then(|na| {
             na.required_during_scheduling_ignored_during_execution
@@ -642,7 +640,7 @@ mod tests {
             ("conflict", spec(Some(required(vec![fields(vec![name_in(&["node1"]), name_in(&["node2"])])]))), PreFilter::Rejected(FilterFailure::new(NAME, ERR_REASON_CONFLICT, true))),
         ];
         for (name, s, want) in cases {
-            assert_eq!(pre_filter(&s), want, "{name}");
+            assert_eq!(pre_filter(s.affinity.as_ref()), want, "{name}");
         }
     }
 

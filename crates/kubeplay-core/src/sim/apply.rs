@@ -83,7 +83,7 @@ pub fn apply_object(e: &mut Engine, obj: Object) {
             e.create_pod(NewPod {
                 owner: None,
                 namespace: key.0.clone(),
-                template,
+                template: std::sync::Arc::new(template),
                 name: Some(key.1.clone()),
                 ..Default::default()
             });

@@ -5,11 +5,9 @@
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
+use std::sync::Arc;
 
-use k8s_openapi::api::core::v1::{
-    Affinity, NodeAffinity, NodeSelector, NodeSelectorRequirement, NodeSelectorTerm, PodSpec,
-    Taint, Toleration,
-};
+use k8s_openapi::api::core::v1::{PodSpec, PodTemplateSpec, Taint, Toleration};
 
 use super::rng::Rng;
 use super::world::{Behaviour, NsName, OwnerRef, Phase, SimEvent, SimPod, World};
@@ -76,6 +74,14 @@ pub struct Engine {
     pub max_events: usize,
     /// Where the run stopped early because of `max_events`.
     pub truncated_at: Option<Millis>,
+    /// The last template a pod was created from and its admitted spec (see `admitted_spec`).
+    #[allow(clippy::type_complexity)]
+    spec_cache: Option<(
+        Arc<PodTemplateSpec>,
+        bool,
+        Arc<PodSpec>,
+        Arc<scheduler::PodRequests>,
+    )>,
 }
 
 impl Engine {
@@ -93,6 +99,7 @@ impl Engine {
             start_unix_ms: 0,
             max_events: usize::MAX,
             truncated_at: None,
+            spec_cache: None,
         }
     }
 
@@ -393,22 +400,16 @@ impl Engine {
                 }
             },
         };
-        let meta = p.template.metadata.unwrap_or_default();
-        let mut labels: BTreeMap<String, String> = meta.labels.unwrap_or_default();
+        let meta = p.template.metadata.as_ref();
+        let mut labels: BTreeMap<String, String> =
+            meta.and_then(|m| m.labels.clone()).unwrap_or_default();
         labels.extend(p.labels);
-        let mut annotations: BTreeMap<String, String> = meta.annotations.unwrap_or_default();
+        let mut annotations: BTreeMap<String, String> =
+            meta.and_then(|m| m.annotations.clone()).unwrap_or_default();
         annotations.extend(p.annotations);
-        let mut spec: PodSpec = p.template.spec.unwrap_or_default();
-        if let Some(h) = p.hostname {
-            spec.hostname = Some(h);
-        }
-        if let Some(node) = &p.pin_node {
-            controllers::daemon_set::util::add_or_update_daemon_pod_tolerations(&mut spec);
-            pin_to_node(&mut spec, node);
-        }
-        add_default_toleration_seconds(&mut spec);
+        let (spec, resources) = self.admitted_spec(&p.template, p.pin_node.is_some());
         let behaviour = behaviour_of(&annotations, p.default_duration);
-        let req = scheduler::pod_requests(&spec);
+        let requests = (resources.cpu_milli, resources.memory);
         self.uid += 1;
         let pod = SimPod {
             namespace: p.namespace.clone(),
@@ -418,6 +419,9 @@ impl Engine {
             labels,
             annotations,
             spec,
+            hostname: p.hostname,
+            pin: p.pin_node,
+            resources,
             template_hash: p.template_hash,
             node: None,
             created: self.world.now,
@@ -437,7 +441,7 @@ impl Engine {
             attempt: p.attempt,
             run_gen: 0,
             last_exit: None,
-            requests: (req.cpu_milli, req.memory),
+            requests,
             waiting_reason: None,
             scheduling_message: None,
             conditions: Vec::new(),
@@ -465,6 +469,30 @@ impl Engine {
         key
     }
 
+    /// The spec the API server admits for a pod of `template`: plus the DaemonSet tolerations for a
+    /// DaemonSet pod (`AddOrUpdateDaemonPodTolerations`) and the `DefaultTolerationSeconds` ones,
+    /// with its scheduler requests. Consecutive pods of one template share the result.
+    fn admitted_spec(
+        &mut self,
+        template: &Arc<PodTemplateSpec>,
+        daemon: bool,
+    ) -> (Arc<PodSpec>, Arc<scheduler::PodRequests>) {
+        if let Some((t, d, spec, req)) = &self.spec_cache {
+            if Arc::ptr_eq(t, template) && *d == daemon {
+                return (spec.clone(), req.clone());
+            }
+        }
+        let mut spec: PodSpec = template.spec.clone().unwrap_or_default();
+        if daemon {
+            controllers::daemon_set::util::add_or_update_daemon_pod_tolerations(&mut spec);
+        }
+        add_default_toleration_seconds(&mut spec);
+        let req = Arc::new(scheduler::pod_requests(&spec));
+        let spec = Arc::new(spec);
+        self.spec_cache = Some((template.clone(), daemon, spec.clone(), req.clone()));
+        (spec, req)
+    }
+
     /// Deletes a pod (kubeplay treats graceful termination as immediate).
     pub fn delete_pod(&mut self, key: &NsName, reason: Option<&str>, fail: bool) {
         let now = self.world.now;
@@ -486,7 +514,7 @@ impl Engine {
         pod.ready = false;
         let owner = pod.owner.clone();
         let node = pod.node.clone();
-        let spec_requests = scheduler::pod_requests(&pod.spec);
+        let spec_requests = pod.resources.clone();
         if was_active && pod.phase == Phase::Running {
             if let Some(c) = pod.spec.containers.first() {
                 let msg = format!("Stopping container {}", c.name);
@@ -515,8 +543,13 @@ impl Engine {
         self.pending.remove(&(uid, key.clone()));
         // A deleted pod stays in the timeline, but only what a controller may still read about it
         // (labels, annotations, container names and images, restart policy): long runs create
-        // hundreds of thousands.
-        if let Some(pod) = self.world.pods.get_mut(key) {
+        // hundreds of thousands. A spec still shared with other pods costs nothing to keep.
+        if let Some(pod) = self
+            .world
+            .pods
+            .get_mut(key)
+            .filter(|p| Arc::strong_count(&p.spec) == 1)
+        {
             let containers = pod
                 .spec
                 .containers
@@ -527,12 +560,12 @@ impl Engine {
                     ..Default::default()
                 })
                 .collect();
-            let restart_policy = pod.spec.restart_policy.take();
-            pod.spec = PodSpec {
+            let restart_policy = pod.spec.restart_policy.clone();
+            pod.spec = Arc::new(PodSpec {
                 containers,
                 restart_policy,
                 ..Default::default()
-            };
+            });
         }
     }
 
@@ -553,7 +586,7 @@ impl Engine {
             if !retry_all && pod.scheduling_message.is_some() {
                 continue;
             }
-            let result = self.try_schedule(&pod.spec, total);
+            let result = self.try_schedule(pod, total);
             match result {
                 Ok(node) => {
                     self.pending.remove(&(uid, key.clone()));
@@ -589,10 +622,24 @@ impl Engine {
     /// `metadata.name` pin) only the named nodes are filtered, as upstream's `findNodesThatFitPod`.
     fn try_schedule(
         &self,
-        spec: &PodSpec,
+        pod: &SimPod,
         total: usize,
     ) -> Result<String, scheduler::ScheduleFailure> {
-        let prepared = scheduler::PreparedPod::new(spec);
+        let pinned;
+        let affinity = match &pod.pin {
+            Some(node) => {
+                let mut a = pod.spec.affinity.clone();
+                controllers::daemon_set::util::pin_affinity(&mut a, node);
+                pinned = a;
+                pinned.as_ref()
+            }
+            None => pod.spec.affinity.as_ref(),
+        };
+        let prepared = scheduler::PreparedPod::with_affinity(
+            &pod.spec,
+            affinity,
+            scheduler::PodRequests::clone(&pod.resources),
+        );
         let empty = NodeUsage::default();
         fn pair<'a>(
             n: &'a super::world::SimNode,
@@ -640,7 +687,7 @@ impl Engine {
         pod.node = Some(node.to_string());
         pod.scheduled = Some(now);
         pod.scheduling_message = None;
-        let req = scheduler::pod_requests(&pod.spec);
+        let req = pod.resources.clone();
         let startup = pod.behaviour.startup;
         let gen = pod.run_gen;
         let owner = pod.owner.clone();
@@ -813,7 +860,7 @@ impl Engine {
                 "Error".into()
             });
             pod.finished = Some(now);
-            let req = scheduler::pod_requests(&pod.spec);
+            let req = pod.resources.clone();
             if let Some(n) = pod.node.clone() {
                 if let Some(u) = self.world.usage.get_mut(&n) {
                     u.remove(&req);
@@ -1038,31 +1085,6 @@ impl Engine {
     /// All events so far.
     pub fn events(&self) -> &[SimEvent] {
         &self.world.events
-    }
-}
-
-/// Pins a DaemonSet pod to its node: required node affinity `matchFields metadata.name In [node]`,
-/// replacing the template's required terms (daemonset_util.go `ReplaceDaemonSetPodNodeNameNodeAffinity`).
-fn pin_to_node(spec: &mut PodSpec, node: &str) {
-    controllers::daemon_set::util::replace_daemon_set_pod_node_name_node_affinity(spec, node);
-    // Keep the helper's result; make sure an affinity exists even if it chose not to set one.
-    if spec.affinity.is_none() {
-        spec.affinity = Some(Affinity {
-            node_affinity: Some(NodeAffinity {
-                required_during_scheduling_ignored_during_execution: Some(NodeSelector {
-                    node_selector_terms: vec![NodeSelectorTerm {
-                        match_fields: Some(vec![NodeSelectorRequirement {
-                            key: "metadata.name".into(),
-                            operator: "In".into(),
-                            values: Some(vec![node.into()]),
-                        }]),
-                        match_expressions: None,
-                    }],
-                }),
-                preferred_during_scheduling_ignored_during_execution: None,
-            }),
-            ..Default::default()
-        });
     }
 }
 

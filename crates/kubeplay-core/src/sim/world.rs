@@ -2,6 +2,7 @@
 //! like the API server's store. Only BTreeMaps, so every walk over it is in a stable order.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use k8s_openapi::api::apps::v1::{DaemonSet, Deployment, ReplicaSet};
 use k8s_openapi::api::batch::v1::{CronJob, Job};
@@ -11,7 +12,7 @@ use serde::Serialize;
 use crate::duration::Millis;
 use crate::nodes::NodeInfo;
 use crate::objects::Object;
-use crate::scheduler::NodeUsage;
+use crate::scheduler::{NodeUsage, PodRequests};
 
 /// (namespace, name) of a namespaced object.
 pub type NsName = (String, String);
@@ -74,7 +75,18 @@ pub struct SimPod {
     pub owner: Option<OwnerRef>,
     pub labels: BTreeMap<String, String>,
     pub annotations: BTreeMap<String, String>,
-    pub spec: PodSpec,
+    /// The spec as admitted, shared by every pod made from the same template (the pod's own fields,
+    /// `hostname` and the DaemonSet `pin`, are kept beside it; [`SimPod::full_spec`] merges them):
+    /// a 5,000-node cluster has tens of thousands of pods and a PodSpec is a few kilobytes.
+    pub spec: Arc<PodSpec>,
+    /// `spec.hostname` (Indexed Job pods: `<job>-<index>`).
+    pub hostname: Option<String>,
+    /// A DaemonSet pod's node: its required node affinity is `matchFields metadata.name In [pin]`
+    /// in place of the template's required terms (daemonset_util.go
+    /// `ReplaceDaemonSetPodNodeNameNodeAffinity`).
+    pub pin: Option<String>,
+    /// What the scheduler counts for this pod (requests, host ports), computed once per template.
+    pub resources: Arc<PodRequests>,
     /// `pod-template-hash` / `controller-revision-hash` of the template it came from.
     pub template_hash: String,
     pub node: Option<String>,
@@ -116,6 +128,24 @@ pub struct SimPod {
 impl SimPod {
     pub fn key(&self) -> NsName {
         (self.namespace.clone(), self.name.clone())
+    }
+    /// The pod's spec as the API server holds it: the shared template spec with `hostname` and the
+    /// DaemonSet node pin applied.
+    pub fn full_spec(&self) -> PodSpec {
+        let mut spec = PodSpec::clone(&self.spec);
+        if let Some(h) = &self.hostname {
+            spec.hostname = Some(h.clone());
+        }
+        if let Some(node) = &self.pin {
+            crate::controllers::daemon_set::util::replace_daemon_set_pod_node_name_node_affinity(
+                &mut spec, node,
+            );
+        }
+        spec
+    }
+    /// The node a pod is bound to, or else the node a DaemonSet pod is pinned to.
+    pub fn target_node(&self) -> Option<&str> {
+        self.node.as_deref().or(self.pin.as_deref())
     }
     /// Not deleted yet.
     pub fn alive(&self) -> bool {

@@ -463,7 +463,8 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
     let mut groups: FxMap<Cow<'_, str>, Group<'_>> =
         FxMap::with_capacity_and_hasher(pods.len(), Default::default());
     for p in pods {
-        let target = match p.node.as_deref() {
+        // GetTargetNodeName: the bound node, else the pin the pod was created with.
+        let target = match p.target_node() {
             Some(n) => Cow::Borrowed(n),
             None => match get_target_node_name(&p.spec) {
                 Ok(n) => Cow::Owned(n),
@@ -586,11 +587,12 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
             POD_TEMPLATE_GENERATION.to_string(),
             cx.generation.to_string(),
         );
+        let template = std::sync::Arc::new(ds.spec.template.clone());
         for node in &plan.create_on {
             out.push(Action::CreatePod(Box::new(NewPod {
                 owner: Some(owner.clone()),
                 namespace: ns.into(),
-                template: ds.spec.template.clone(),
+                template: template.clone(),
                 generate_name: format!("{name}-"),
                 pin_node: Some((*node).to_string()),
                 labels: labels.clone(),
@@ -1059,7 +1061,7 @@ mod tests {
         // Through the engine, the pods get the DaemonSet tolerations and the node pin.
         let e = engine(&["n1", "n2"], &d);
         let pod = live_on(&e, "n1")[0];
-        assert_eq!(get_target_node_name(&pod.spec).as_deref(), Ok("n1"));
+        assert_eq!(get_target_node_name(&pod.full_spec()).as_deref(), Ok("n1"));
         assert!(pod
             .spec
             .tolerations
@@ -1084,7 +1086,7 @@ mod tests {
             let mut p = NewPod {
                 owner: Some(OwnerRef::new("DaemonSet", "kube-system", "agent")),
                 namespace: "kube-system".into(),
-                template: d.spec.template.clone(),
+                template: d.spec.template.clone().into(),
                 generate_name: "agent-".into(),
                 pin_node: Some("n1".into()),
                 ..Default::default()
@@ -1201,7 +1203,7 @@ mod tests {
         let actions = summary(&sync_once(&mut e));
         let n2_pod = pending
             .iter()
-            .find(|k| get_target_node_name(&e.world.pods[*k].spec).as_deref() == Ok("n2"))
+            .find(|k| get_target_node_name(&e.world.pods[*k].full_spec()).as_deref() == Ok("n2"))
             .unwrap();
         assert_eq!(
             actions,

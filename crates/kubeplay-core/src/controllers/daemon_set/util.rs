@@ -96,6 +96,12 @@ pub fn add_or_update_daemon_pod_tolerations(spec: &mut PodSpec) {
 /// becomes the single term `matchFields metadata.name In [node_name]`, replacing the template's
 /// required terms; preferred terms and pod (anti-)affinity are kept.
 pub fn replace_daemon_set_pod_node_name_node_affinity(spec: &mut PodSpec, node_name: &str) {
+    pin_affinity(&mut spec.affinity, node_name);
+}
+
+/// The affinity part of [`replace_daemon_set_pod_node_name_node_affinity`]: the required node
+/// selector becomes the single `metadata.name` term; preferred terms and pod (anti-)affinity stay.
+pub fn pin_affinity(affinity: &mut Option<Affinity>, node_name: &str) {
     let term = NodeSelectorTerm {
         match_expressions: None,
         match_fields: Some(vec![NodeSelectorRequirement {
@@ -104,7 +110,7 @@ pub fn replace_daemon_set_pod_node_name_node_affinity(spec: &mut PodSpec, node_n
             values: Some(vec![node_name.into()]),
         }]),
     };
-    let affinity = spec.affinity.get_or_insert_with(Affinity::default);
+    let affinity = affinity.get_or_insert_with(Affinity::default);
     let node_affinity = affinity
         .node_affinity
         .get_or_insert_with(NodeAffinity::default);

@@ -1022,7 +1022,7 @@ fn create_pods(
     indexes: Option<Vec<i32>>,
     count: usize,
 ) -> i32 {
-    let tpl = pod_template(job, spec, cx.ns, name, world);
+    let tpl = std::sync::Arc::new(pod_template(job, spec, cx.ns, name, world));
     let by_index = tpl
         .metadata
         .as_ref()

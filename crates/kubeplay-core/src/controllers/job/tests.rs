@@ -664,7 +664,10 @@ fn indexed_pods_are_named_and_labelled() {
             "{}",
             p.name
         );
-        assert_eq!(p.spec.hostname.as_deref(), Some(format!("pi-{i}").as_str()));
+        assert_eq!(
+            p.full_spec().hostname.as_deref(),
+            Some(format!("pi-{i}").as_str())
+        );
         assert_eq!(p.annotations.get(COMPLETION_INDEX), Some(&i.to_string()));
         assert_eq!(p.labels.get(COMPLETION_INDEX), Some(&i.to_string()));
         assert_eq!(p.labels.get(LABEL_JOB_NAME).map(String::as_str), Some("pi"));

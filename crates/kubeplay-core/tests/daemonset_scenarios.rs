@@ -575,3 +575,64 @@ fn deleted_node_takes_its_daemon_pod_with_it() {
     let n2 = t.nodes.iter().find(|n| n.name == "n2").unwrap();
     assert_eq!(n2.removed.as_deref(), Some("2026-01-01T00:00:30Z"));
 }
+
+/// Node churn under several DaemonSets (the benchmark's scenario, small): after every sync scoped to
+/// the changed nodes, debug builds re-run the full sync and assert the same actions and status (see
+/// `daemon_set::sync_scoped`); here the end state must also equal what a full sync computes.
+#[test]
+fn scoped_syncs_under_node_churn_match_full_syncs() {
+    let mut table = String::from("NAME\tLABELS\tTAINTS\tCPU\n");
+    for i in 0..40 {
+        let disk = if i % 2 == 0 { "ssd" } else { "hdd" };
+        let taint = if i % 7 == 0 {
+            "dedicated=infra:NoSchedule"
+        } else {
+            "<none>"
+        };
+        table.push_str(&format!(
+            "node-{i:02}\tdisk={disk},zone=z{}\t{taint}\t1\n",
+            i % 3
+        ));
+    }
+    let mut manifests = String::new();
+    for (d, selector) in [
+        "",
+        "      nodeSelector: {disk: ssd}\n",
+        "      nodeSelector: {zone: z1}\n",
+    ]
+    .iter()
+    .enumerate()
+    {
+        manifests.push_str(&format!(
+            "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {{name: agent-{d}}}\nspec:\n  selector: {{matchLabels: {{app: a{d}}}}}\n  template:\n    metadata: {{labels: {{app: a{d}}}}}\n    spec:\n{selector}      containers:\n      - name: c\n        image: agent:1\n        resources: {{requests: {{cpu: 400m}}}}\n---\n"
+        ));
+    }
+    let scenario_text = "\
+1m node node-03 down
+2m kubectl label node node-05 disk=ssd --overwrite
+3m kubectl taint node node-08 dedicated=infra:NoExecute
+4m kubectl delete node node-11
+5m node add extra-1 disk=ssd,zone=z1
+6m node node-03 up
+7m kubectl label node node-02 disk-
+8m kubectl taint node node-08 dedicated:NoExecute-
+9m kubectl cordon node-04
+10m node add extra-2 disk=ssd,zone=z1
+";
+    let e = simulate(&manifests, &table, scenario_text, 20 * 60);
+    for d in 0..3 {
+        let name = format!("agent-{d}");
+        let t = &e.world.daemon_sets[&("default".to_string(), name.clone())];
+        assert!(t.state.per_node.is_some(), "{name} can be synced by node");
+        let mut full = t.state.clone();
+        let _ = daemon_set::sync(&t.object, &mut full, &e.world);
+        assert_eq!(columns(&t.state), columns(&full), "{name}");
+        assert!(t.state.desired > 0, "{name} runs somewhere");
+    }
+    // Three DaemonSets of 400m on 1-CPU nodes: the third pod on a node does not fit.
+    assert!(e
+        .world
+        .events
+        .iter()
+        .any(|ev| ev.reason == "FailedScheduling" && ev.message.contains("Insufficient cpu")));
+}

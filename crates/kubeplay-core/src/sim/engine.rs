@@ -74,6 +74,9 @@ pub struct Engine {
     pub max_events: usize,
     /// Where the run stopped early because of `max_events`.
     pub truncated_at: Option<Millis>,
+    /// What each dirty DaemonSet's next sync must look at: the nodes whose node object or daemon
+    /// pods changed, or None for a full sync.
+    ds_scope: BTreeMap<OwnerRef, Option<BTreeSet<String>>>,
     /// The last template a pod was created from and its admitted spec (see `admitted_spec`).
     #[allow(clippy::type_complexity)]
     spec_cache: Option<(
@@ -100,6 +103,7 @@ impl Engine {
             max_events: usize::MAX,
             truncated_at: None,
             spec_cache: None,
+            ds_scope: BTreeMap::new(),
         }
     }
 
@@ -118,8 +122,42 @@ impl Engine {
         self.queue.push(Reverse((at, self.seq, ev)));
     }
 
+    /// The owner must be synced in full (its object changed, a requeue, ...).
     pub(crate) fn mark_dirty(&mut self, owner: OwnerRef) {
+        if owner.kind == "DaemonSet" {
+            self.ds_scope.insert(owner.clone(), None);
+        }
         self.dirty.insert(owner);
+    }
+
+    /// A pod changed (created, bound, started, ready, exited, deleted): its owner is synced, a
+    /// DaemonSet only for the pod's node (see [`controllers::daemon_set::sync_scoped`]).
+    pub(crate) fn pod_changed(&mut self, key: &NsName) {
+        let Some(p) = self.world.pods.get(key) else {
+            return;
+        };
+        let Some(owner) = p.owner.clone() else {
+            return;
+        };
+        if owner.kind == "DaemonSet" {
+            let node = p.target_node().map(str::to_string);
+            self.scope_node(owner.clone(), node);
+        }
+        self.dirty.insert(owner);
+    }
+
+    /// Adds `node` to what a DaemonSet's next sync must look at (None: everything).
+    fn scope_node(&mut self, owner: OwnerRef, node: Option<String>) {
+        let entry = self
+            .ds_scope
+            .entry(owner)
+            .or_insert_with(|| Some(BTreeSet::new()));
+        match (entry, node) {
+            (Some(set), Some(n)) => {
+                set.insert(n);
+            }
+            (e, _) => *e = None,
+        }
     }
 
     /// A node was added, changed or removed (`before` is how it was): pending pods are retried, and
@@ -148,7 +186,10 @@ impl Engine {
                 wake.push(OwnerRef::new("DaemonSet", ns, name));
             }
         }
-        self.dirty.extend(wake);
+        for owner in wake {
+            self.scope_node(owner.clone(), Some(node.to_string()));
+            self.dirty.insert(owner);
+        }
     }
 
     /// Runs until `end` (inclusive): events in (time, sequence) order, settling after each instant.
@@ -204,9 +245,7 @@ impl Engine {
             Ev::Step(_) => {}
             Ev::Start(key, gen) => self.container_start(&key, gen),
             Ev::Exit(key, gen) => self.container_exit(&key, gen),
-            Ev::Requeue(owner) => {
-                self.dirty.insert(owner);
-            }
+            Ev::Requeue(owner) => self.mark_dirty(owner),
             Ev::Evict(key, node) => {
                 let still = self
                     .world
@@ -292,7 +331,20 @@ impl Engine {
                 actions
             }
             "Deployment" => run!(deployments, controllers::deployment),
-            "DaemonSet" => run!(daemon_sets, controllers::daemon_set),
+            "DaemonSet" => {
+                let scope = self.ds_scope.remove(owner).flatten();
+                let w = &mut self.world;
+                let Some(mut t) = w.daemon_sets.remove(&key) else {
+                    return Vec::new();
+                };
+                let actions = if t.deleted.is_some() {
+                    Vec::new()
+                } else {
+                    controllers::daemon_set::sync_scoped(&t.object, &mut t.state, w, scope.as_ref())
+                };
+                w.daemon_sets.insert(key, t);
+                actions
+            }
             "Job" => {
                 let actions = run!(jobs, controllers::job);
                 self.record_job(&key);
@@ -465,6 +517,13 @@ impl Engine {
             // start of the pod wake it.
         }
         self.pending.insert((self.uid, key.clone()));
+        if let Some(node) = &pod.pin {
+            self.world
+                .pinned_pending
+                .entry(node.clone())
+                .or_default()
+                .insert(key.clone());
+        }
         self.world.pods.insert(key.clone(), pod);
         key
     }
@@ -514,6 +573,7 @@ impl Engine {
         pod.ready = false;
         let owner = pod.owner.clone();
         let node = pod.node.clone();
+        let pin = pod.pin.clone();
         let spec_requests = pod.resources.clone();
         if was_active && pod.phase == Phase::Running {
             if let Some(c) = pod.spec.containers.first() {
@@ -521,6 +581,9 @@ impl Engine {
                 self.world
                     .event("Normal", "Killing", "Pod", &key.0, &key.1, msg);
             }
+        }
+        if let Some(set) = pin.and_then(|n| self.world.pinned_pending.get_mut(&n)) {
+            set.remove(key);
         }
         if let Some(n) = &node {
             if let Some(set) = self.world.pods_by_node.get_mut(n) {
@@ -537,7 +600,7 @@ impl Engine {
             if let Some(set) = self.world.pods_by_owner.get_mut(&o) {
                 set.remove(key);
             }
-            self.dirty.insert(o);
+            self.pod_changed(key);
         }
         let uid = self.world.pods.get(key).map_or(0, |p| p.uid);
         self.pending.remove(&(uid, key.clone()));
@@ -599,9 +662,7 @@ impl Engine {
                         pod.scheduling_message = Some(f.message.clone());
                         // The owner sees its new pod (the informer's add event) even if it stays
                         // Pending; bound pods wake it through bind().
-                        if let Some(o) = pod.owner.clone() {
-                            self.dirty.insert(o);
-                        }
+                        self.pod_changed(&key);
                         self.world.event(
                             "Warning",
                             "FailedScheduling",
@@ -686,6 +747,13 @@ impl Engine {
         let pod = self.world.pods.get_mut(key).expect("pod exists");
         pod.node = Some(node.to_string());
         pod.scheduled = Some(now);
+        if let Some(set) = pod
+            .pin
+            .as_ref()
+            .and_then(|n| self.world.pinned_pending.get_mut(n))
+        {
+            set.remove(key);
+        }
         pod.scheduling_message = None;
         let req = pod.resources.clone();
         let startup = pod.behaviour.startup;
@@ -709,8 +777,8 @@ impl Engine {
             &key.1,
             format!("Successfully assigned {}/{} to {node}", key.0, key.1),
         );
-        if let Some(o) = owner {
-            self.dirty.insert(o);
+        if owner.is_some() {
+            self.pod_changed(key);
         }
         if startup == 0 {
             // No startup delay: the kubelet starts it in the same instant (saves a queue round trip
@@ -794,8 +862,8 @@ impl Engine {
         if let Some(d) = duration {
             self.push(now + d, Ev::Exit(key.clone(), gen));
         }
-        if let Some(o) = owner {
-            self.dirty.insert(o);
+        if owner.is_some() {
+            self.pod_changed(key);
         }
     }
 
@@ -868,8 +936,8 @@ impl Engine {
             }
             self.cluster_changed = true;
         }
-        if let Some(o) = owner {
-            self.dirty.insert(o);
+        if owner.is_some() {
+            self.pod_changed(key);
         }
     }
 
@@ -986,9 +1054,7 @@ impl Engine {
         for k in &keys {
             if let Some(p) = self.world.pods.get_mut(k) {
                 p.ready = false;
-                if let Some(o) = p.owner.clone() {
-                    self.dirty.insert(o);
-                }
+                self.pod_changed(k);
             }
         }
         self.node_taints_changed(node, Some(&before));
@@ -1033,9 +1099,7 @@ impl Engine {
                 }
                 _ => {}
             }
-            if let Some(o) = self.world.pods.get(&k).and_then(|p| p.owner.clone()) {
-                self.dirty.insert(o);
-            }
+            self.pod_changed(&k);
         }
         self.nodes_changed(node, Some(&before));
     }

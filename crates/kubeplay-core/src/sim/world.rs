@@ -204,6 +204,8 @@ pub struct World {
     /// Live pods by owner, and by node.
     pub pods_by_owner: BTreeMap<OwnerRef, BTreeSet<NsName>>,
     pub pods_by_node: BTreeMap<String, BTreeSet<NsName>>,
+    /// Live DaemonSet pods not bound yet, by the node they are pinned to.
+    pub pinned_pending: BTreeMap<String, BTreeSet<NsName>>,
     pub daemon_sets: BTreeMap<NsName, Tracked<DaemonSet, crate::controllers::daemon_set::State>>,
     pub replica_sets: BTreeMap<NsName, Tracked<ReplicaSet, crate::controllers::replica_set::State>>,
     pub deployments: BTreeMap<NsName, Tracked<Deployment, crate::controllers::deployment::State>>,

@@ -102,6 +102,9 @@ pub struct State {
     /// The template (and collision count) `hash` was computed from: hashing serializes the whole
     /// template, comparing is cheaper, and the template rarely changes.
     pub hashed: Option<(PodTemplateSpec, Option<i32>)>,
+    /// Per node, what it adds to the status counters (bits of `Counts`, nodes adding nothing left
+    /// out), kept while a sync may look at a few nodes only (see [`sync_scoped`]); None otherwise.
+    pub per_node: Option<BTreeMap<String, u8>>,
 }
 
 /// The update strategy after API defaulting (`SetDefaults_DaemonSet`).
@@ -414,6 +417,48 @@ impl Ctx<'_> {
 
 /// One sync of a DaemonSet (`syncDaemonSet`).
 pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
+    sync_scoped(ds, state, world, None)
+}
+
+/// One sync of a DaemonSet that may look only at `nodes`: the nodes whose node object or daemon pods
+/// changed since the previous sync (the engine keeps the list; None means look at everything).
+///
+/// Upstream's sync always walks every node; the answer for a node nothing touched cannot have changed,
+/// so when the previous sync left a per-node record ([`State::per_node`]) — every pod up to date and
+/// no `minReadySeconds` clock running — only the listed nodes are decided again and the status
+/// counters are updated by their difference. Same actions and status as a full sync (checked against
+/// one in debug builds), in O(listed nodes) instead of O(all nodes + pods).
+pub fn sync_scoped(
+    ds: &DaemonSet,
+    state: &mut State,
+    world: &World,
+    nodes: Option<&BTreeSet<String>>,
+) -> Vec<Action> {
+    #[cfg(debug_assertions)]
+    let before = nodes.map(|_| state.clone());
+    let out = sync_inner(ds, state, world, nodes);
+    #[cfg(debug_assertions)]
+    if let Some(mut full_state) = before {
+        let full = sync_inner(ds, &mut full_state, world, None);
+        assert_eq!(
+            format!("{out:?}"),
+            format!("{full:?}"),
+            "a scoped DaemonSet sync must act as a full one"
+        );
+        assert_eq!(
+            *state, full_state,
+            "a scoped DaemonSet sync must count as a full one"
+        );
+    }
+    out
+}
+
+fn sync_inner(
+    ds: &DaemonSet,
+    state: &mut State,
+    world: &World,
+    scope: Option<&BTreeSet<String>>,
+) -> Vec<Action> {
     let ns = ds.metadata.namespace.as_deref().unwrap_or("default");
     let name = ds.metadata.name.as_deref().unwrap_or_default();
     let owner = OwnerRef::new("DaemonSet", ns, name);
@@ -458,6 +503,17 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
     let empty = PodSpec::default();
     let eval = Evaluator::new(ds.spec.template.spec.as_ref().unwrap_or(&empty));
 
+    let mut plan = Plan::default();
+    state
+        .failed_pods_backoff
+        .retain(|_, b| now - b.last_update <= 2 * FAILED_POD_BACKOFF_MAX);
+    if let Some(scope) =
+        scope.filter(|_| state.per_node.is_some() && cx.all_new && cx.min_ready == 0)
+    {
+        sync_nodes(&cx, &eval, &owner, world, scope, state, &mut plan);
+        return finish(&cx, &owner, plan);
+    }
+
     // getNodesToDaemonPods: group by the node the pod is bound or pinned to.
     let pods = owned_pods(world, &owner);
     let mut groups: FxMap<Cow<'_, str>, Group<'_>> =
@@ -474,11 +530,8 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
         groups.entry(target).or_default().push(p);
     }
 
-    let mut plan = Plan::default();
-    state
-        .failed_pods_backoff
-        .retain(|_, b| now - b.last_update <= 2 * FAILED_POD_BACKOFF_MAX);
     let mut st = Counts::default();
+    let mut per_node = BTreeMap::new();
     let mut matched = 0;
     let mut any_old = false;
     // One pass over the nodes: manage (podsShouldBeOnNode) and the status (updateDaemonSetStatus,
@@ -499,23 +552,10 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
             state,
             &mut plan,
         );
-        if should_run {
-            st.desired += 1;
-            let Some(pod) = group.and_then(Group::oldest) else {
-                continue;
-            };
-            st.current += 1;
-            if pod.ready {
-                st.ready += 1;
-                if cx.available(pod) {
-                    st.available += 1;
-                }
-            }
-            if cx.updated(pod) {
-                st.updated += 1;
-            }
-        } else if group.is_some() {
-            st.misscheduled += 1;
+        let bits = contribution(&cx, should_run, group);
+        st.add(bits, 1);
+        if bits != 0 {
+            per_node.insert(n.name.clone(), bits);
         }
     }
     // Pods pinned to nodes that no longer exist (or never did), in name order.
@@ -568,21 +608,116 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
 
     state.checked_hash.clone_from(&hash);
     state.saw_old = any_old;
-    state.desired = st.desired;
-    state.current = st.current;
-    state.ready = st.ready;
-    state.updated = st.updated;
-    state.available = st.available;
-    state.unavailable = st.desired - st.available;
-    state.misscheduled = st.misscheduled;
+    st.store(state);
+    // A later sync may look at a few nodes only while nothing depends on time or old pods.
+    state.per_node = (!any_old && cx.min_ready == 0).then_some(per_node);
+    finish(&cx, &owner, plan)
+}
 
+/// The scoped part of [`sync_scoped`]: decide again only the nodes in `scope` and move the status
+/// counters by the difference of what each of those nodes adds to them ([`State::per_node`]).
+fn sync_nodes<'w>(
+    cx: &Ctx<'_>,
+    eval: &Evaluator<'_>,
+    owner: &OwnerRef,
+    world: &'w World,
+    scope: &BTreeSet<String>,
+    state: &mut State,
+    plan: &mut Plan<'w>,
+) {
+    let mut per_node = state.per_node.take().unwrap_or_default();
+    let mut st = Counts::load(state);
+    let mut gone: Vec<Group<'w>> = Vec::new();
+    for name in scope {
+        let old = per_node.remove(name).unwrap_or(0);
+        st.add(old, -1);
+        let group = own_pods_on(world, owner, name);
+        let group = (group.len() > 0).then_some(group);
+        let Some((key, node)) = world
+            .nodes
+            .get_key_value(name)
+            .filter(|(_, n)| n.removed.is_none())
+        else {
+            gone.extend(group);
+            continue;
+        };
+        let (should_run, should_continue) = eval.should_run(&node.info);
+        pods_should_be_on_node(
+            cx,
+            key.as_str(),
+            should_run,
+            should_continue,
+            group.as_ref(),
+            state,
+            plan,
+        );
+        let bits = contribution(cx, should_run, group.as_ref());
+        st.add(bits, 1);
+        if bits != 0 {
+            per_node.insert(name.clone(), bits);
+        }
+    }
+    for g in &gone {
+        // getUnscheduledPodsWithoutNode, as in the full sync.
+        plan.delete.extend(g.iter().filter(|p| p.node.is_none()));
+    }
+    st.store(state);
+    state.per_node = Some(per_node);
+}
+
+/// The DaemonSet's live pods bound or pinned to `node`, in key order (as the full sync finds them).
+fn own_pods_on<'w>(world: &'w World, owner: &OwnerRef, node: &str) -> Group<'w> {
+    let mut pods: Vec<&SimPod> = world
+        .pods_by_node
+        .get(node)
+        .into_iter()
+        .chain(world.pinned_pending.get(node))
+        .flatten()
+        .filter_map(|k| world.pods.get(k))
+        .filter(|p| p.owner.as_ref() == Some(owner))
+        .collect();
+    pods.sort_by(|a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
+    let mut g = Group::default();
+    for p in pods {
+        g.push(p);
+    }
+    g
+}
+
+/// What one node adds to the status counters (bits of [`Counts`]), read from its oldest pod as
+/// `updateDaemonSetStatus` does.
+fn contribution(cx: &Ctx<'_>, should_run: bool, group: Option<&Group<'_>>) -> u8 {
+    if !should_run {
+        return if group.is_some() { MISSCHEDULED } else { 0 };
+    }
+    let mut bits = DESIRED;
+    if let Some(pod) = group.and_then(Group::oldest) {
+        bits |= CURRENT;
+        if pod.ready {
+            bits |= READY;
+            if cx.available(pod) {
+                bits |= AVAILABLE;
+            }
+        }
+        if cx.updated(pod) {
+            bits |= UPDATED;
+        }
+    }
+    bits
+}
+
+/// `syncNodes` and the requeue: the actions a sync's plan stands for.
+fn finish<'w>(cx: &Ctx<'_>, owner: &OwnerRef, mut plan: Plan<'w>) -> Vec<Action> {
+    let (ds, hash) = (cx.ds, cx.hash);
+    let ns = owner.namespace.as_str();
+    let name = owner.name.as_str();
     // syncNodes: creations first, then deletions.
     let mut out =
         Vec::with_capacity(plan.create_on.len() + 2 * plan.delete.len() + plan.events.len() + 1);
     out.append(&mut plan.events);
     if !plan.create_on.is_empty() {
         let mut labels = BTreeMap::new();
-        labels.insert(CONTROLLER_REVISION_HASH.to_string(), hash.clone());
+        labels.insert(CONTROLLER_REVISION_HASH.to_string(), hash.to_string());
         labels.insert(
             POD_TEMPLATE_GENERATION.to_string(),
             cx.generation.to_string(),
@@ -596,7 +731,7 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
                 generate_name: format!("{name}-"),
                 pin_node: Some((*node).to_string()),
                 labels: labels.clone(),
-                template_hash: hash.clone(),
+                template_hash: hash.to_string(),
                 ..Default::default()
             })));
         }
@@ -620,7 +755,10 @@ pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
         ));
     }
     if let Some(at) = plan.requeue_at {
-        out.push(Action::Requeue { owner, at });
+        out.push(Action::Requeue {
+            owner: owner.clone(),
+            at,
+        });
     }
     out
 }
@@ -643,6 +781,7 @@ fn scan_pods(cx: &Ctx<'_>, g: &Group<'_>, plan: &mut Plan<'_>) -> bool {
     old
 }
 
+/// The status counters; a node adds one to those its bits say ([`contribution`]).
 #[derive(Default)]
 struct Counts {
     desired: i32,
@@ -651,6 +790,45 @@ struct Counts {
     updated: i32,
     available: i32,
     misscheduled: i32,
+}
+
+const DESIRED: u8 = 1;
+const CURRENT: u8 = 2;
+const READY: u8 = 4;
+const AVAILABLE: u8 = 8;
+const UPDATED: u8 = 16;
+const MISSCHEDULED: u8 = 32;
+
+impl Counts {
+    fn load(s: &State) -> Self {
+        Self {
+            desired: s.desired,
+            current: s.current,
+            ready: s.ready,
+            updated: s.updated,
+            available: s.available,
+            misscheduled: s.misscheduled,
+        }
+    }
+    fn store(&self, s: &mut State) {
+        s.desired = self.desired;
+        s.current = self.current;
+        s.ready = self.ready;
+        s.updated = self.updated;
+        s.available = self.available;
+        s.unavailable = self.desired - self.available;
+        s.misscheduled = self.misscheduled;
+    }
+    /// Adds (`sign` 1) or takes away (-1) one node's bits.
+    fn add(&mut self, bits: u8, sign: i32) {
+        let on = |b: u8| i32::from(bits & b != 0) * sign;
+        self.desired += on(DESIRED);
+        self.current += on(CURRENT);
+        self.ready += on(READY);
+        self.available += on(AVAILABLE);
+        self.updated += on(UPDATED);
+        self.misscheduled += on(MISSCHEDULED);
+    }
 }
 
 /// `podsShouldBeOnNode`: what to create or delete on one node.

@@ -639,24 +639,25 @@ impl Engine {
         }
         let retry_all = std::mem::take(&mut self.cluster_changed);
         let mut changed = false;
-        let candidates: Vec<(u64, NsName)> = self.pending.iter().cloned().collect();
+        // Binding never adds or removes pending pods, so the set is taken and the unbound put back.
+        let candidates = std::mem::take(&mut self.pending);
         let total = self.live_node_count();
         for (uid, key) in candidates {
             let Some(pod) = self.world.pods.get(&key) else {
-                self.pending.remove(&(uid, key));
                 continue;
             };
             if !retry_all && pod.scheduling_message.is_some() {
+                self.pending.insert((uid, key));
                 continue;
             }
             let result = self.try_schedule(pod, total);
             match result {
                 Ok(node) => {
-                    self.pending.remove(&(uid, key.clone()));
                     self.bind(&key, &node);
                     changed = true;
                 }
                 Err(f) => {
+                    self.pending.insert((uid, key.clone()));
                     let pod = self.world.pods.get_mut(&key).expect("pod exists");
                     if pod.scheduling_message.as_deref() != Some(f.message.as_str()) {
                         pod.scheduling_message = Some(f.message.clone());

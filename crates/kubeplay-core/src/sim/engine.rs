@@ -723,12 +723,19 @@ impl Engine {
                 prepared.schedule(total, nodes)
             }
             _ => {
+                // Nodes and usage are both keyed by node name: walk them side by side instead of
+                // looking every node's usage up.
+                let mut usage_iter = usage.iter().peekable();
                 let nodes: Vec<_> = self
                     .world
                     .nodes
-                    .values()
-                    .filter(|n| n.removed.is_none())
-                    .map(with_usage)
+                    .iter()
+                    .filter(|(_, n)| n.removed.is_none())
+                    .map(|(name, n)| {
+                        while usage_iter.next_if(|(k, _)| *k < name).is_some() {}
+                        let u = usage_iter.next_if(|(k, _)| *k == name).map(|(_, u)| u);
+                        (&n.info, u.unwrap_or(&empty))
+                    })
                     .collect();
                 prepared.schedule(total, nodes)
             }

@@ -133,30 +133,18 @@ impl Engine {
     /// A pod changed (created, bound, started, ready, exited, deleted): its owner is synced, a
     /// DaemonSet only for the pod's node (see [`controllers::daemon_set::sync_scoped`]).
     pub(crate) fn pod_changed(&mut self, key: &NsName) {
+        // Called for every pod change: nothing is cloned when the owner is already queued.
         let Some(p) = self.world.pods.get(key) else {
             return;
         };
-        let Some(owner) = p.owner.clone() else {
+        let Some(owner) = &p.owner else {
             return;
         };
         if owner.kind == "DaemonSet" {
-            let node = p.target_node().map(str::to_string);
-            self.scope_node(owner.clone(), node);
+            scope_node(&mut self.ds_scope, owner, p.target_node());
         }
-        self.dirty.insert(owner);
-    }
-
-    /// Adds `node` to what a DaemonSet's next sync must look at (None: everything).
-    fn scope_node(&mut self, owner: OwnerRef, node: Option<String>) {
-        let entry = self
-            .ds_scope
-            .entry(owner)
-            .or_insert_with(|| Some(BTreeSet::new()));
-        match (entry, node) {
-            (Some(set), Some(n)) => {
-                set.insert(n);
-            }
-            (e, _) => *e = None,
+        if !self.dirty.contains(owner) {
+            self.dirty.insert(owner.clone());
         }
     }
 
@@ -187,7 +175,7 @@ impl Engine {
             }
         }
         for owner in wake {
-            self.scope_node(owner.clone(), Some(node.to_string()));
+            scope_node(&mut self.ds_scope, &owner, Some(node));
             self.dirty.insert(owner);
         }
     }
@@ -1157,6 +1145,27 @@ impl Engine {
     /// All events so far.
     pub fn events(&self) -> &[SimEvent] {
         &self.world.events
+    }
+}
+
+/// Adds `node` to what a DaemonSet's next sync must look at (None: everything).
+fn scope_node(
+    scopes: &mut BTreeMap<OwnerRef, Option<BTreeSet<String>>>,
+    owner: &OwnerRef,
+    node: Option<&str>,
+) {
+    match (scopes.get_mut(owner), node) {
+        (Some(None), _) => {}
+        (Some(Some(set)), Some(n)) => {
+            if !set.contains(n) {
+                set.insert(n.to_string());
+            }
+        }
+        (Some(entry), None) => *entry = None,
+        (None, n) => {
+            let set = n.map(|n| BTreeSet::from([n.to_string()]));
+            scopes.insert(owner.clone(), set);
+        }
     }
 }
 

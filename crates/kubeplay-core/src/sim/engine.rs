@@ -496,11 +496,15 @@ impl Engine {
                 &o.name,
                 format!("Created pod: {name}"),
             );
-            self.world
-                .pods_by_owner
-                .entry(o.clone())
-                .or_default()
-                .insert(key.clone());
+            match self.world.pods_by_owner.get_mut(o) {
+                Some(set) => {
+                    set.insert(key.clone());
+                }
+                None => {
+                    let set = BTreeSet::from([key.clone()]);
+                    self.world.pods_by_owner.insert(o.clone(), set);
+                }
+            }
             // No re-sync for the controller's own creations (upstream's expectations): the bind and
             // start of the pod wake it.
         }
@@ -754,17 +758,9 @@ impl Engine {
         let req = pod.resources.clone();
         let startup = pod.behaviour.startup;
         let gen = pod.run_gen;
-        let owner = pod.owner.clone();
-        self.world
-            .usage
-            .entry(node.to_string())
-            .or_default()
-            .add(&req);
-        self.world
-            .pods_by_node
-            .entry(node.to_string())
-            .or_default()
-            .insert(key.clone());
+        let owner = pod.owner.is_some();
+        entry(&mut self.world.usage, node).add(&req);
+        entry(&mut self.world.pods_by_node, node).insert(key.clone());
         self.world.event(
             "Normal",
             "Scheduled",
@@ -773,7 +769,7 @@ impl Engine {
             &key.1,
             format!("Successfully assigned {}/{} to {node}", key.0, key.1),
         );
-        if owner.is_some() {
+        if owner {
             self.pod_changed(key);
         }
         if startup == 0 {
@@ -821,12 +817,12 @@ impl Engine {
         pod.ready_since = Some(now);
         pod.waiting_reason = None;
         let duration = pod.behaviour.duration;
-        let container = pod
-            .spec
+        let spec = pod.spec.clone();
+        let container = spec
             .containers
             .first()
-            .map(|c| (c.name.clone(), c.image.clone().unwrap_or_default()));
-        let owner = pod.owner.clone();
+            .map(|c| (&c.name, c.image.as_deref().unwrap_or_default()));
+        let owner = pod.owner.is_some();
         if let Some((c, image)) = container {
             if first {
                 self.world.event(
@@ -858,7 +854,7 @@ impl Engine {
         if let Some(d) = duration {
             self.push(now + d, Ev::Exit(key.clone(), gen));
         }
-        if owner.is_some() {
+        if owner {
             self.pod_changed(key);
         }
     }
@@ -880,7 +876,7 @@ impl Engine {
             .clone()
             .unwrap_or_else(|| "Always".into());
         let restart = policy == "Always" || (policy == "OnFailure" && code != 0);
-        let owner = pod.owner.clone();
+        let owner = pod.owner.is_some();
         if restart {
             pod.last_exit = Some(now);
             pod.attempt += 1;
@@ -932,7 +928,7 @@ impl Engine {
             }
             self.cluster_changed = true;
         }
-        if owner.is_some() {
+        if owner {
             self.pod_changed(key);
         }
     }
@@ -1146,6 +1142,14 @@ impl Engine {
     pub fn events(&self) -> &[SimEvent] {
         &self.world.events
     }
+}
+
+/// `map.entry(key.to_string()).or_default()` without allocating the key when it is there already.
+fn entry<'m, V: Default>(map: &'m mut BTreeMap<String, V>, key: &str) -> &'m mut V {
+    if !map.contains_key(key) {
+        map.insert(key.to_string(), V::default());
+    }
+    map.get_mut(key).expect("inserted above")
 }
 
 /// Adds `node` to what a DaemonSet's next sync must look at (None: everything).

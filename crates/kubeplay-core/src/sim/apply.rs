@@ -183,7 +183,7 @@ pub fn delete_job(e: &mut Engine, key: &NsName, reason: Option<&str>) {
         if let Some(pod) = e.world.pods.get_mut(p) {
             pod.labels = BTreeMap::new();
             pod.annotations = BTreeMap::new();
-            pod.spec = Default::default();
+            pod.spec = super::world::empty_spec();
         }
     }
     // The timeline keeps the Job's record; the object and its controller state go, so a year of

@@ -596,32 +596,8 @@ impl Engine {
         }
         let uid = self.world.pods.get(key).map_or(0, |p| p.uid);
         self.pending.remove(&(uid, key.clone()));
-        // A deleted pod stays in the timeline, but only what a controller may still read about it
-        // (labels, annotations, container names and images, restart policy): long runs create
-        // hundreds of thousands. A spec still shared with other pods costs nothing to keep.
-        if let Some(pod) = self
-            .world
-            .pods
-            .get_mut(key)
-            .filter(|p| Arc::strong_count(&p.spec) == 1)
-        {
-            let containers = pod
-                .spec
-                .containers
-                .iter()
-                .map(|c| k8s_openapi::api::core::v1::Container {
-                    name: c.name.clone(),
-                    image: c.image.clone(),
-                    ..Default::default()
-                })
-                .collect();
-            let restart_policy = pod.spec.restart_policy.clone();
-            pod.spec = Arc::new(PodSpec {
-                containers,
-                restart_policy,
-                ..Default::default()
-            });
-        }
+        // A deleted pod stays in the timeline with its spec: pods of one template share it
+        // (`admitted_spec`), so keeping it costs little.
     }
 
     /// Tries to bind pending pods. Returns whether anything changed.

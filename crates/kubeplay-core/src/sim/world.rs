@@ -66,6 +66,12 @@ impl Behaviour {
     }
 }
 
+/// An empty pod spec, shared: what is left of the pods of a deleted Job (see `apply::delete_job`).
+pub fn empty_spec() -> Arc<PodSpec> {
+    static EMPTY: std::sync::LazyLock<Arc<PodSpec>> = std::sync::LazyLock::new(Default::default);
+    EMPTY.clone()
+}
+
 /// One pod, alive or gone (the timeline keeps every pod ever created).
 #[derive(Debug, Clone)]
 pub struct SimPod {

@@ -123,8 +123,10 @@ fn run_once(w: &Workload) -> (f64, usize, usize) {
     let objects = manifest::load(&w.manifests).expect("bench manifests are valid");
     let node_list = nodes::parse_nodes(&w.nodes).expect("bench nodes are valid");
     let steps = scenario::parse(&w.scenario).expect("bench scenario is valid");
+    // The whole run, as the browser benchmark asks for (`maxEvents: 1e9`): no SimulationTruncated.
     let opts = Options {
         duration: w.seconds * 1000,
+        max_events: usize::MAX,
         ..Default::default()
     };
     let (engine, _) = sim::run(&objects, &node_list, &steps, &opts, &|_| {

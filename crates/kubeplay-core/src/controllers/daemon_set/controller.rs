@@ -7,7 +7,9 @@
 //! that should run one and have none, delete pods where the DaemonSet should not continue, delete
 //! failed pods (with the upstream back-off), prune extras (keep the oldest), then — only when that
 //! step asked for nothing, as upstream's expectations gate it — run the rolling update; finally the
-//! status. Cost per sync: O(nodes + pods of this DaemonSet), kept small: pods are found by a merge
+//! status. When only a few nodes changed since the last sync and nothing depends on time or old pods,
+//! [`sync_scoped`] decides just those nodes again (same result, checked in debug builds). Cost of a
+//! full sync: O(nodes + pods of this DaemonSet), kept small: pods are found by a merge
 //! over the pod map, grouped with a fast hash, the template hash is recomputed only when the template
 //! changes, and pods are compared with the current revision only while old ones may exist
 //! ([`State::saw_old`]).

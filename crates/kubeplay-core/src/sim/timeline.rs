@@ -114,8 +114,17 @@ impl Timeline {
     /// Builds the timeline of an engine run from `start_unix_ms` to its current time.
     pub fn from_engine(e: &Engine) -> Self {
         let base = e.start_unix_ms();
-        let t = |ms: Millis| rfc3339(base + ms);
-        let opt = |ms: Option<Millis>| ms.map(|m| rfc3339(base + m));
+        // Most times repeat (a wave of pods, the events of one instant): format each distinct time
+        // once in a row instead of every time (chrono's formatter is most of this function's cost).
+        let last = std::cell::RefCell::new((i64::MIN, String::new()));
+        let t = |ms: Millis| {
+            let mut last = last.borrow_mut();
+            if last.0 != ms {
+                *last = (ms, rfc3339(base + ms));
+            }
+            last.1.clone()
+        };
+        let opt = |ms: Option<Millis>| ms.map(t);
         let w = &e.world;
         let nodes = w
             .nodes

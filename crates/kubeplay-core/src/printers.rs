@@ -290,7 +290,7 @@ impl Addresses {
             .collect();
         let mut bound: Vec<(&String, Millis, u64)> = world
             .pods
-            .values()
+            .values_unordered()
             .filter_map(|p| Some((p.node.as_ref()?, p.scheduled.unwrap_or(p.created), p.uid)))
             .collect();
         bound.sort();
@@ -335,7 +335,7 @@ impl Addresses {
 pub fn last_restart_times(world: &World) -> BTreeMap<NsName, Millis> {
     world
         .pods
-        .values()
+        .values_unordered()
         .filter(|p| p.alive() && p.restarts > 0)
         .filter_map(|p| p.last_exit.map(|t| (p.key(), t)))
         .collect()
@@ -413,7 +413,7 @@ fn print_pods(world: &World) -> Printed {
     let restarts = last_restart_times(world);
     let rows = world
         .pods
-        .values()
+        .sorted()
         .filter(|p| p.alive())
         .map(|p| {
             let last = restarts.get(&p.key()).copied();

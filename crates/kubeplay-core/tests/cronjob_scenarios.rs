@@ -313,7 +313,7 @@ fn replace_deletes_the_running_job() {
         .collect();
     assert_eq!(deleted[0], format!("Deleted job {}", jobs[0].name));
     // The replaced Jobs' pods went with them.
-    let live_pods = e.world.pods.values().filter(|p| p.alive()).count();
+    let live_pods = e.world.pods.sorted().filter(|p| p.alive()).count();
     assert_eq!(live_pods, 1);
     snapshot("replace", &s);
 }
@@ -484,7 +484,7 @@ fn history_limits() {
         .filter(|j| j.deleted.is_some())
     {
         let owner = format!("Job/{}", j.name);
-        for p in e.world.pods.values().filter(|p| {
+        for p in e.world.pods.sorted().filter(|p| {
             p.owner
                 .as_ref()
                 .is_some_and(|o| format!("{}/{}", o.kind, o.name) == owner)

@@ -59,7 +59,7 @@ fn pods_of<'e>(e: &'e Engine, kind: &str, name: &str) -> Vec<&'e SimPod> {
     let mut v: Vec<&SimPod> = e
         .world
         .pods
-        .values()
+        .sorted()
         .filter(|p| {
             p.owner
                 .as_ref()
@@ -515,7 +515,7 @@ fn node_down_evicts_replica_set_and_bare_pods_but_not_daemon_set_pods() {
     let bare = &e.world.pods[&("default".to_string(), "debug".to_string())];
     assert_eq!(bare.deleted, Some(360_000), "a bare pod is gone for good");
     assert_eq!(
-        e.world.pods.values().filter(|p| p.owner.is_none()).count(),
+        e.world.pods.sorted().filter(|p| p.owner.is_none()).count(),
         1,
         "nobody recreates it"
     );
@@ -534,7 +534,7 @@ fn node_down_evicts_replica_set_and_bare_pods_but_not_daemon_set_pods() {
     assert!(before
         .world
         .pods
-        .values()
+        .sorted()
         .filter(|p| p.node.as_deref() == Some("n2"))
         .all(|p| p.alive()));
     // When n2 comes back, it is desired again.

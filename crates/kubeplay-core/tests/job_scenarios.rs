@@ -47,7 +47,7 @@ fn pods_of<'a>(e: &'a Engine, job: &str) -> Vec<&'a SimPod> {
     let mut v: Vec<&SimPod> = e
         .world
         .pods
-        .values()
+        .sorted()
         .filter(|p| {
             p.owner
                 .as_ref()

@@ -151,7 +151,7 @@ impl Timeline {
                 pods: n.info.pods,
             })
             .collect();
-        let mut pods: Vec<_> = w.pods.values().collect();
+        let mut pods: Vec<_> = w.pods.values_unordered().collect();
         pods.sort_by_key(|p| p.uid);
         let pods = pods
             .into_iter()

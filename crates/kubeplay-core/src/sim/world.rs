@@ -1,8 +1,12 @@
 //! The simulated cluster's state: nodes, pods and the workload objects the controllers reconcile,
-//! like the API server's store. Only BTreeMaps, so every walk over it is in a stable order.
+//! like the API server's store. BTreeMaps, so every walk over it is in a stable order; the pods sit in a
+//! hash map ([`PodStore`]) that only walks them in key order too.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::BuildHasherDefault;
 use std::sync::Arc;
+
+use rustc_hash::FxHasher;
 
 use k8s_openapi::api::apps::v1::{DaemonSet, Deployment, ReplicaSet};
 use k8s_openapi::api::batch::v1::{CronJob, Job};
@@ -16,6 +20,56 @@ use crate::scheduler::{NodeUsage, PodRequests};
 
 /// (namespace, name) of a namespaced object.
 pub type NsName = (String, String);
+
+/// Pods by (namespace, name). A pod is looked up by key about ten times in its life (create, schedule,
+/// bind, start, exit, its owner's syncs), and in a 30,000-pod BTreeMap of string pairs each lookup
+/// was two dozen string comparisons: a hash map does it in one hash. Its hash order never leaks out:
+/// [`PodStore::sorted`] walks the pods in key order (the API server's list order), and
+/// [`PodStore::values_unordered`] is only for results that do not depend on order.
+#[derive(Debug, Clone, Default)]
+pub struct PodStore(HashMap<NsName, SimPod, BuildHasherDefault<FxHasher>>);
+
+impl PodStore {
+    pub fn get(&self, key: &NsName) -> Option<&SimPod> {
+        self.0.get(key)
+    }
+    pub fn get_mut(&mut self, key: &NsName) -> Option<&mut SimPod> {
+        self.0.get_mut(key)
+    }
+    pub fn contains_key(&self, key: &NsName) -> bool {
+        self.0.contains_key(key)
+    }
+    pub fn insert(&mut self, key: NsName, pod: SimPod) -> Option<SimPod> {
+        self.0.insert(key, pod)
+    }
+    pub fn remove(&mut self, key: &NsName) -> Option<SimPod> {
+        self.0.remove(key)
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// Every pod, in (namespace, name) order.
+    pub fn sorted(&self) -> impl Iterator<Item = &SimPod> {
+        let mut v: Vec<(&NsName, &SimPod)> = self.0.iter().collect();
+        v.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        v.into_iter().map(|(_, p)| p)
+    }
+    /// Every pod in no particular order: only for counting, filtering into ordered collections,
+    /// or sorting afterwards.
+    pub fn values_unordered(&self) -> impl Iterator<Item = &SimPod> {
+        self.0.values()
+    }
+}
+
+impl std::ops::Index<&NsName> for PodStore {
+    type Output = SimPod;
+    fn index(&self, key: &NsName) -> &SimPod {
+        &self.0[key]
+    }
+}
 
 /// Who owns a pod or a Job (`metadata.ownerReferences` with `controller: true`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -206,7 +260,7 @@ pub struct World {
     pub nodes: BTreeMap<String, SimNode>,
     /// Resources requested by active pods bound to each live node.
     pub usage: BTreeMap<String, NodeUsage>,
-    pub pods: BTreeMap<NsName, SimPod>,
+    pub pods: PodStore,
     /// Live pods by owner, and by node.
     pub pods_by_owner: BTreeMap<OwnerRef, BTreeSet<NsName>>,
     pub pods_by_node: BTreeMap<String, BTreeSet<NsName>>,

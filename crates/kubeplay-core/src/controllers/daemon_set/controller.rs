@@ -32,7 +32,7 @@ use super::util::get_target_node_name;
 use crate::controllers::deployment::util::{compute_hash, scaled_value};
 use crate::controllers::{Action, NewPod};
 use crate::duration::Millis;
-use crate::sim::world::{NsName, OwnerRef, Phase, SimPod, World};
+use crate::sim::world::{OwnerRef, Phase, SimPod, World};
 
 /// `apps.ControllerRevisionHashLabelKey` / `DefaultDaemonSetUniqueLabelKey`.
 pub const CONTROLLER_REVISION_HASH: &str = "controller-revision-hash";
@@ -339,44 +339,6 @@ impl<'w> Group<'w> {
     }
 }
 
-/// The live pods of `owner`, found by walking `world.pods` in key order next to the owner's sorted
-/// key set (a merge instead of one map lookup per pod); falls back to lookups when the key range is
-/// crowded with other owners' pods.
-fn owned_pods<'w>(world: &'w World, owner: &OwnerRef) -> Vec<&'w SimPod> {
-    use std::ops::Bound::Included;
-    let Some(keys) = world.pods_by_owner.get(owner) else {
-        return Vec::new();
-    };
-    let (Some(first), Some(last)) = (keys.first(), keys.last()) else {
-        return Vec::new();
-    };
-    let mut out = Vec::with_capacity(keys.len());
-    let mut want = keys.iter().peekable();
-    let mut budget = 4 * keys.len() + 64;
-    for (k, p) in world
-        .pods
-        .range::<NsName, _>((Included(first), Included(last)))
-    {
-        while want.peek().is_some_and(|w| *w < k) {
-            want.next();
-        }
-        match want.peek() {
-            None => break,
-            Some(w) if *w == k => {
-                out.push(p);
-                want.next();
-            }
-            Some(_) => {
-                budget = budget.saturating_sub(1);
-                if budget == 0 {
-                    return world.pods_of(owner).collect();
-                }
-            }
-        }
-    }
-    out
-}
-
 /// What one sync decided.
 #[derive(Default)]
 struct Plan<'w> {
@@ -528,7 +490,7 @@ fn sync_inner(
     }
 
     // getNodesToDaemonPods: group by the node the pod is bound or pinned to.
-    let pods = owned_pods(world, &owner);
+    let pods: Vec<&SimPod> = world.pods_of(&owner).collect();
     let mut groups: FxMap<Cow<'_, str>, Group<'_>> =
         FxMap::with_capacity_and_hasher(pods.len(), Default::default());
     for p in pods {
@@ -1169,6 +1131,7 @@ mod tests {
     use crate::objects::Object;
     use crate::sim::apply;
     use crate::sim::engine::Engine;
+    use crate::sim::world::NsName;
 
     /// An engine with `nodes` and `d` applied and settled at time 0.
     fn engine(nodes: &[&str], d: &DaemonSet) -> Engine {
@@ -1385,7 +1348,7 @@ mod tests {
         let pending: Vec<NsName> = e
             .world
             .pods
-            .values()
+            .sorted()
             .filter(|p| p.node.is_none())
             .map(|p| p.key())
             .collect();
@@ -1428,7 +1391,7 @@ mod tests {
         assert!(e
             .world
             .pods
-            .values()
+            .sorted()
             .filter(|p| p.alive())
             .all(|p| image(p) == "fluentd:v2"));
         assert_eq!((state(&e).updated, state(&e).revision), (3, 2));

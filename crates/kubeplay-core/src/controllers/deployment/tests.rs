@@ -318,7 +318,7 @@ fn creates_a_replica_set_named_by_the_template_hash() {
         ),
         ("1", "4", "5")
     );
-    let pods: Vec<&SimPod> = e.world.pods.values().filter(|p| p.alive()).collect();
+    let pods: Vec<&SimPod> = e.world.pods.sorted().filter(|p| p.alive()).collect();
     assert_eq!(pods.len(), 4);
     assert!(pods.iter().all(|p| p.name.starts_with(&format!("{name}-"))
         && p.labels[POD_TEMPLATE_HASH] == hash
@@ -354,11 +354,11 @@ fn creates_a_replica_set_named_by_the_template_hash() {
 /// Pods alive and Ready at time `t` (from the timeline of every pod).
 fn at(e: &Engine, t: Millis) -> (usize, usize) {
     let alive = |p: &&SimPod| p.created <= t && p.deleted.is_none_or(|d| d > t);
-    let live = e.world.pods.values().filter(alive).count();
+    let live = e.world.pods.sorted().filter(alive).count();
     let ready = e
         .world
         .pods
-        .values()
+        .sorted()
         .filter(alive)
         .filter(|p| p.started.is_some_and(|s| s <= t))
         .count();
@@ -407,7 +407,7 @@ fn rolling_update_stays_within_surge_and_unavailability() {
             "at least replicas - maxUnavailable ready at {t}: {ready}"
         );
     }
-    let live: Vec<&SimPod> = e.world.pods.values().filter(|p| p.alive()).collect();
+    let live: Vec<&SimPod> = e.world.pods.sorted().filter(|p| p.alive()).collect();
     assert_eq!(live.len(), 4);
     assert!(live.iter().all(|p| image(p) == "nginx:1.27" && p.ready));
     let s = state(&e);
@@ -439,7 +439,7 @@ fn recreate_removes_every_old_pod_first() {
     let (old, new): (Vec<&SimPod>, Vec<&SimPod>) = e
         .world
         .pods
-        .values()
+        .sorted()
         .partition(|p| image(p) == "nginx:1.26");
     assert_eq!((old.len(), new.len()), (3, 3));
     let last_old = old.iter().map(|p| p.deleted.unwrap()).max().unwrap();

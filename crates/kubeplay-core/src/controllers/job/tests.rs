@@ -56,7 +56,7 @@ fn pods<'a>(e: &'a Engine, name: &str) -> Vec<&'a SimPod> {
     let mut v: Vec<&SimPod> = e
         .world
         .pods
-        .values()
+        .sorted()
         .filter(|p| {
             p.owner
                 .as_ref()

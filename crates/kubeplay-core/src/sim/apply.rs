@@ -321,7 +321,7 @@ pub fn delete(e: &mut Engine, kind: &str, ns: &str, name: &str) -> Result<(), St
             let owned: Vec<NsName> = e
                 .world
                 .job_records
-                .iter()
+                .sorted_entries()
                 .filter(|(k, r)| {
                     k.0 == ns && r.cron_job.as_deref() == Some(name) && r.deleted.is_none()
                 })

@@ -519,14 +519,16 @@ impl Engine {
 
     /// The spec the API server admits for a pod of `template`: plus the DaemonSet tolerations for a
     /// DaemonSet pod (`AddOrUpdateDaemonPodTolerations`) and the `DefaultTolerationSeconds` ones,
-    /// with its scheduler requests. Consecutive pods of one template share the result.
+    /// with its scheduler requests. Consecutive pods of one template share the result, and so do
+    /// consecutive owners with equal templates (every Job a CronJob creates carries its own copy of
+    /// the same template: comparing is far cheaper than admitting a new spec and dropping the old).
     fn admitted_spec(
         &mut self,
         template: &Arc<PodTemplateSpec>,
         daemon: bool,
     ) -> (Arc<PodSpec>, Arc<scheduler::PodRequests>) {
         if let Some((t, d, spec, req)) = &self.spec_cache {
-            if Arc::ptr_eq(t, template) && *d == daemon {
+            if *d == daemon && (Arc::ptr_eq(t, template) || t.spec == template.spec) {
                 return (spec.clone(), req.clone());
             }
         }

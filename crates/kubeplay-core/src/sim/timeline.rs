@@ -177,8 +177,8 @@ impl Timeline {
                 },
             })
             .collect();
-        let mut jobs: Vec<_> = w.job_records.iter().collect();
-        jobs.sort_by_key(|(k, r)| (r.created, (*k).clone()));
+        let mut jobs: Vec<_> = w.job_records.entries_unordered().collect();
+        jobs.sort_unstable_by(|(ka, a), (kb, b)| (a.created, ka).cmp(&(b.created, kb)));
         let jobs = jobs
             .into_iter()
             .map(|((ns, name), r)| JobOut {

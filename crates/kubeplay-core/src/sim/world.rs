@@ -1,6 +1,6 @@
 //! The simulated cluster's state: nodes, pods and the workload objects the controllers reconcile,
-//! like the API server's store. BTreeMaps, so every walk over it is in a stable order; the pods sit in a
-//! hash map ([`PodStore`]) that only walks them in key order too.
+//! like the API server's store. BTreeMaps, so every walk over it is in a stable order; the pods and Job
+//! records sit in hash maps ([`Store`]) that only walk them in key order too.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::BuildHasherDefault;
@@ -21,28 +21,39 @@ use crate::scheduler::{NodeUsage, PodRequests};
 /// (namespace, name) of a namespaced object.
 pub type NsName = (String, String);
 
-/// Pods by (namespace, name). A pod is looked up by key about ten times in its life (create, schedule,
-/// bind, start, exit, its owner's syncs), and in a 30,000-pod BTreeMap of string pairs each lookup
-/// was two dozen string comparisons: a hash map does it in one hash. Its hash order never leaks out:
-/// [`PodStore::sorted`] walks the pods in key order (the API server's list order), and
-/// [`PodStore::values_unordered`] is only for results that do not depend on order.
-#[derive(Debug, Clone, Default)]
-pub struct PodStore(HashMap<NsName, SimPod, BuildHasherDefault<FxHasher>>);
+/// Objects by (namespace, name) in a hash map: the pods (a pod is looked up by key about ten times in
+/// its life: create, schedule, bind, start, exit, its owner's syncs) and the Job records (every
+/// CronJob sync reads its Jobs' records, and a year of `* * * * *` leaves 525,600 of them). In a
+/// BTreeMap of string pairs that size, each lookup was two dozen string comparisons; a hash map does
+/// it in one hash. Its hash order never leaks out: [`Store::sorted`] walks in key order (the API
+/// server's list order), and [`Store::values_unordered`] is only for results that do not depend on
+/// order.
+#[derive(Debug, Clone)]
+pub struct Store<V>(HashMap<NsName, V, BuildHasherDefault<FxHasher>>);
 
-impl PodStore {
-    pub fn get(&self, key: &NsName) -> Option<&SimPod> {
+/// The pods, live and deleted.
+pub type PodStore = Store<SimPod>;
+
+impl<V> Default for Store<V> {
+    fn default() -> Self {
+        Self(HashMap::default())
+    }
+}
+
+impl<V> Store<V> {
+    pub fn get(&self, key: &NsName) -> Option<&V> {
         self.0.get(key)
     }
-    pub fn get_mut(&mut self, key: &NsName) -> Option<&mut SimPod> {
+    pub fn get_mut(&mut self, key: &NsName) -> Option<&mut V> {
         self.0.get_mut(key)
     }
     pub fn contains_key(&self, key: &NsName) -> bool {
         self.0.contains_key(key)
     }
-    pub fn insert(&mut self, key: NsName, pod: SimPod) -> Option<SimPod> {
-        self.0.insert(key, pod)
+    pub fn insert(&mut self, key: NsName, value: V) -> Option<V> {
+        self.0.insert(key, value)
     }
-    pub fn remove(&mut self, key: &NsName) -> Option<SimPod> {
+    pub fn remove(&mut self, key: &NsName) -> Option<V> {
         self.0.remove(key)
     }
     pub fn len(&self) -> usize {
@@ -51,22 +62,34 @@ impl PodStore {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-    /// Every pod, in (namespace, name) order.
-    pub fn sorted(&self) -> impl Iterator<Item = &SimPod> {
-        let mut v: Vec<(&NsName, &SimPod)> = self.0.iter().collect();
-        v.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        v.into_iter().map(|(_, p)| p)
+    /// Every entry, in (namespace, name) order.
+    pub fn sorted(&self) -> impl Iterator<Item = &V> {
+        self.sorted_entries().map(|(_, v)| v)
     }
-    /// Every pod in no particular order: only for counting, filtering into ordered collections,
-    /// or sorting afterwards.
-    pub fn values_unordered(&self) -> impl Iterator<Item = &SimPod> {
+    /// Every (key, value), in key order.
+    pub fn sorted_entries(&self) -> impl Iterator<Item = (&NsName, &V)> {
+        let mut v: Vec<(&NsName, &V)> = self.0.iter().collect();
+        v.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        v.into_iter()
+    }
+    /// Every (key, value) in no particular order: only for counting, filtering into ordered
+    /// collections, or sorting afterwards.
+    pub fn entries_unordered(&self) -> impl Iterator<Item = (&NsName, &V)> {
+        self.0.iter()
+    }
+    /// Every value in no particular order (see [`Store::entries_unordered`]).
+    pub fn values_unordered(&self) -> impl Iterator<Item = &V> {
         self.0.values()
+    }
+    /// Every value, mutably, in no particular order: only for changes that do not depend on order.
+    pub fn values_mut_unordered(&mut self) -> impl Iterator<Item = &mut V> {
+        self.0.values_mut()
     }
 }
 
-impl std::ops::Index<&NsName> for PodStore {
-    type Output = SimPod;
-    fn index(&self, key: &NsName) -> &SimPod {
+impl<V> std::ops::Index<&NsName> for Store<V> {
+    type Output = V;
+    fn index(&self, key: &NsName) -> &V {
         &self.0[key]
     }
 }
@@ -277,7 +300,7 @@ pub struct World {
     pub others: BTreeMap<crate::objects::ObjectKey, Object>,
     pub events: Vec<SimEvent>,
     /// Every Job ever created, for the timeline (name, namespace) -> record.
-    pub job_records: BTreeMap<NsName, JobRecord>,
+    pub job_records: Store<JobRecord>,
 }
 
 /// What the timeline says about a Job.

@@ -1030,7 +1030,9 @@ fn test_job_already_exists_but_different_owner() {
     let mut job = job_for(&cj, just_before_the_hour());
     job.metadata.owner_references = Some(vec![]);
     put_job(&mut w, job, just_before_the_hour(), None);
-    w.job_records.values_mut().for_each(|r| r.cron_job = None);
+    w.job_records
+        .values_mut_unordered()
+        .for_each(|r| r.cron_job = None);
     let before = state.clone();
     let got = summarize(sync(&cj, &mut state, &w));
     assert!(got.creates.is_empty() && got.events.is_empty() && got.requeues.is_empty());

@@ -2,6 +2,7 @@
 //! [`Action`]s, which the simulation engine ([`crate::sim`]) applies, like the real controllers that
 //! read from informers and write to the API server. Each mirrors its upstream pkg/controller package.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -66,7 +67,7 @@ pub enum Action {
     /// Record an event on an object.
     Event {
         type_: &'static str,
-        reason: String,
+        reason: Cow<'static, str>,
         kind: String,
         namespace: String,
         name: String,
@@ -98,7 +99,13 @@ pub enum Action {
 
 impl Action {
     /// A Normal event.
-    pub fn normal(reason: &str, kind: &str, namespace: &str, name: &str, message: String) -> Self {
+    pub fn normal(
+        reason: impl Into<Cow<'static, str>>,
+        kind: &str,
+        namespace: &str,
+        name: &str,
+        message: String,
+    ) -> Self {
         Action::Event {
             type_: "Normal",
             reason: reason.into(),
@@ -109,7 +116,13 @@ impl Action {
         }
     }
     /// A Warning event.
-    pub fn warning(reason: &str, kind: &str, namespace: &str, name: &str, message: String) -> Self {
+    pub fn warning(
+        reason: impl Into<Cow<'static, str>>,
+        kind: &str,
+        namespace: &str,
+        name: &str,
+        message: String,
+    ) -> Self {
         Action::Event {
             type_: "Warning",
             reason: reason.into(),

@@ -877,7 +877,7 @@ pub fn qos_class(spec: &k8s_openapi::api::core::v1::PodSpec) -> &'static str {
 /// controller of the object's kind.
 pub fn event_source(ev: &SimEvent) -> &'static str {
     let kind = ev.object.split('/').next().unwrap_or_default();
-    match (kind, ev.reason.as_str()) {
+    match (kind, &*ev.reason) {
         (_, "Scheduled" | "FailedScheduling" | "Preempted") => "default-scheduler",
         (_, "TaintManagerEviction") => "taint-eviction-controller",
         ("Pod", "NodeNotReady") | ("Node", "NodeNotReady" | "RemovingNode" | "RegisteredNode") => {
@@ -911,7 +911,7 @@ fn pod_events(world: &World, pod: &SimPod) -> Vec<AggregatedEvent> {
     let object = format!("Pod/{}", pod.name);
     aggregate_events(world.events.iter().filter(|e| {
         e.object == object
-            && e.namespace == pod.namespace
+            && *e.namespace == *pod.namespace
             && e.time >= pod.created
             && e.time <= world.now
     }))
@@ -935,7 +935,7 @@ pub fn aggregate_events<'a>(
             }
             None => out.push(AggregatedEvent {
                 type_: e.type_,
-                reason: e.reason.clone(),
+                reason: e.reason.to_string(),
                 source,
                 message,
                 first: e.time,

@@ -473,7 +473,7 @@ fn describe_pending_pod_and_requests_defaulted_from_limits() {
 
 #[test]
 fn events_aggregate_like_the_correlator() {
-    let ev = |time: Millis, reason: &str, message: &str| crate::sim::world::SimEvent {
+    let ev = |time: Millis, reason: &'static str, message: &str| crate::sim::world::SimEvent {
         time,
         type_: "Normal",
         reason: reason.into(),

@@ -385,7 +385,7 @@ impl Engine {
                 message,
             } => {
                 self.world
-                    .event(type_, &reason, &kind, &namespace, &name, message);
+                    .event(type_, reason, &kind, &namespace, &name, message);
             }
             Action::Requeue { owner, at } => {
                 let at = at.max(self.world.now);

@@ -1,6 +1,7 @@
 //! The simulation's result as the CLI's `simulate -o json` contract and the page see it: every node,
 //! pod, Job and event with RFC3339 UTC times (`Z`), absent values `null`.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -93,8 +94,8 @@ pub struct JobOut {
 pub struct EventOut {
     pub time: String,
     #[serde(rename = "type")]
-    pub type_: String,
-    pub reason: String,
+    pub type_: &'static str,
+    pub reason: Cow<'static, str>,
     pub object: String,
     pub message: String,
 }
@@ -200,7 +201,7 @@ impl Timeline {
             .iter()
             .map(|ev| EventOut {
                 time: t(ev.time),
-                type_: ev.type_.to_string(),
+                type_: ev.type_,
                 reason: ev.reason.clone(),
                 object: ev.object.clone(),
                 message: ev.message.clone(),

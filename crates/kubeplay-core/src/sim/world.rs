@@ -2,6 +2,7 @@
 //! like the API server's store. BTreeMaps, so every walk over it is in a stable order; the pods and Job
 //! records sit in hash maps ([`Store`]) that only walk them in key order too.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::BuildHasherDefault;
 use std::sync::Arc;
@@ -253,15 +254,17 @@ pub struct SimNode {
 }
 
 /// A Kubernetes event (`kubectl get events`, `describe`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SimEvent {
     pub time: Millis,
     /// `Normal` or `Warning`.
     pub type_: &'static str,
-    pub reason: String,
+    /// Upstream reasons are constants: borrowed, except the few a controller computes.
+    pub reason: Cow<'static, str>,
     /// `Kind/name`.
     pub object: String,
-    pub namespace: String,
+    /// Shared with every other event of the namespace (see [`World::event`]).
+    pub namespace: Arc<str>,
     pub message: String,
 }
 
@@ -299,6 +302,8 @@ pub struct World {
     /// Objects kubeplay stores but does not reconcile (ConfigMap, Service, PV/PVC, ...).
     pub others: BTreeMap<crate::objects::ObjectKey, Object>,
     pub events: Vec<SimEvent>,
+    /// The namespaces events were recorded in (each event shares one of these).
+    pub event_namespaces: BTreeSet<Arc<str>>,
     /// Every Job ever created, for the timeline (name, namespace) -> record.
     pub job_records: Store<JobRecord>,
 }
@@ -346,18 +351,27 @@ impl World {
     pub fn event(
         &mut self,
         type_: &'static str,
-        reason: &str,
+        reason: impl Into<Cow<'static, str>>,
         kind: &str,
         ns: &str,
         name: &str,
         message: String,
     ) {
+        // Events outnumber everything else (five per pod): their namespace is one shared string.
+        let namespace = match self.event_namespaces.get(ns) {
+            Some(n) => n.clone(),
+            None => {
+                let n: Arc<str> = ns.into();
+                self.event_namespaces.insert(n.clone());
+                n
+            }
+        };
         self.events.push(SimEvent {
             time: self.now,
             type_,
             reason: reason.into(),
             object: format!("{kind}/{name}"),
-            namespace: ns.into(),
+            namespace,
             message,
         });
     }

@@ -213,11 +213,11 @@ struct Out<'a> {
 }
 
 impl Out<'_> {
-    fn normal(&mut self, reason: &str, message: String) {
+    fn normal(&mut self, reason: &'static str, message: String) {
         self.actions
             .push(Action::normal(reason, KIND, self.ns, self.name, message));
     }
-    fn warning(&mut self, reason: &str, message: String) {
+    fn warning(&mut self, reason: &'static str, message: String) {
         self.actions
             .push(Action::warning(reason, KIND, self.ns, self.name, message));
     }

@@ -192,7 +192,7 @@ fn summarize(actions: Vec<Action>) -> Summary {
                     (kind.as_str(), namespace.as_str(), name.as_str()),
                     ("CronJob", NS, CJ)
                 );
-                out.events.push((type_, reason, message));
+                out.events.push((type_, reason.into_owned(), message));
             }
             Action::Requeue { owner, at } => {
                 assert_eq!(owner, OwnerRef::new("CronJob", NS, CJ));

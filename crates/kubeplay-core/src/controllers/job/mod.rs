@@ -54,6 +54,7 @@ mod tracker;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use k8s_openapi::api::batch::v1::{Job, JobSpec, PodFailurePolicy, SuccessPolicy};
@@ -302,7 +303,7 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn event(&mut self, warning: bool, reason: &str, message: String) {
+    fn event(&mut self, warning: bool, reason: impl Into<Cow<'static, str>>, message: String) {
         self.actions.push(if warning {
             Action::warning(reason, "Job", self.ns, self.name, message)
         } else {
@@ -511,7 +512,7 @@ pub fn sync(job: &Job, state: &mut State, world: &World) -> Vec<Action> {
                 &message,
                 now,
             );
-            cx.event(true, &reason, message.clone());
+            cx.event(true, reason.clone(), message.clone());
             state.status = "Failed".into();
             state.reason = Some(reason);
             state.message = Some(message);

@@ -769,7 +769,7 @@ fn suspend_deletes_pods_without_counting_them() {
         .events
         .iter()
         .filter(|ev| ev.object == "Job/j")
-        .map(|ev| ev.reason.as_str())
+        .map(|ev| &*ev.reason)
         .collect();
     assert!(
         reasons.contains(&"Suspended")

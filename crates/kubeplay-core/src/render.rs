@@ -208,7 +208,7 @@ fn intervals(
 /// The lane label of a pod: `name`, or `namespace/name` outside `default`, cut to fit.
 fn pod_label(p: &PodOut) -> String {
     let full = if p.namespace == "default" {
-        p.name.clone()
+        p.name.to_string()
     } else {
         format!("{}/{}", p.namespace, p.name)
     };
@@ -264,7 +264,7 @@ pub fn svg(t: &Timeline) -> String {
         {
             Some(g) => g.2.push(p),
             None if p.node.is_some() => {
-                groups.push((p.node.clone().unwrap_or_default(), None, vec![p]));
+                groups.push((p.node.unwrap_or_default().to_string(), None, vec![p]));
             }
             None => unscheduled.push(p),
         }

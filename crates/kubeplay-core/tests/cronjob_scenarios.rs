@@ -54,12 +54,7 @@ impl Tick<'_> {
 }
 
 /// Runs a simulation of `manifests` and `scenario_text` for `length` (a Go duration).
-fn run_at(
-    manifests: &str,
-    scenario_text: &str,
-    length: &str,
-    start_unix_ms: i64,
-) -> (Engine, Timeline) {
+fn run_at(manifests: &str, scenario_text: &str, length: &str, start_unix_ms: i64) -> Engine {
     let objects = manifest::load(manifests).unwrap_or_else(|e| panic!("manifest: {e:?}"));
     let node_list = nodes::parse_table(NODES).unwrap_or_else(|e| panic!("nodes: {e:?}"));
     let steps = scenario::parse(scenario_text).unwrap_or_else(|e| panic!("scenario: {e:?}"));
@@ -73,11 +68,10 @@ fn run_at(
         Err(format!("no file {f}"))
     });
     assert!(errors.is_empty(), "scenario errors: {errors:?}");
-    let timeline = Timeline::from_engine(&engine);
-    (engine, timeline)
+    engine
 }
 
-fn run(manifests: &str, scenario_text: &str, length: &str) -> (Engine, Timeline) {
+fn run(manifests: &str, scenario_text: &str, length: &str) -> Engine {
     run_at(manifests, scenario_text, length, sim::DEFAULT_START_UNIX_MS)
 }
 
@@ -108,18 +102,18 @@ fn jobs_of(tl: &Timeline, cron_job: &str) -> Vec<J> {
         .iter()
         .filter(|j: &&JobOut| j.cron_job.as_deref() == Some(cron_job))
         .map(|j| J {
-            name: j.name.clone(),
+            name: j.name.to_string(),
             scheduled: j.scheduled_time.as_deref().map(|s| off(tl, s)),
             created: off(tl, &j.created),
             finished: j.finished.as_deref().map(|s| off(tl, s)),
             deleted: j.deleted.as_deref().map(|s| off(tl, s)),
-            status: j.status.clone(),
-            reason: j.reason.clone(),
+            status: j.status.to_string(),
+            reason: j.reason.map(str::to_string),
         })
         .collect()
 }
 
-fn events_of<'a>(tl: &'a Timeline, cron_job: &str) -> Vec<&'a EventOut> {
+fn events_of<'a>(tl: &'a Timeline<'a>, cron_job: &str) -> Vec<&'a EventOut<'a>> {
     let object = format!("CronJob/{cron_job}");
     tl.events.iter().filter(|e| e.object == object).collect()
 }
@@ -189,7 +183,8 @@ fn overlap(a: &J, b: &J) -> bool {
 /// 90s runs overlapping, and the three newest successful Jobs kept.
 #[test]
 fn allow_overlaps() {
-    let (_, tl) = run(&Tick::default().yaml(), "", "10m");
+    let engine = run(&Tick::default().yaml(), "", "10m");
+    let tl = Timeline::from_engine(&engine);
     let jobs = jobs_of(&tl, "tick");
     assert_eq!(jobs.len(), 9, "{}", story(&tl, &["tick"]));
     for (i, j) in jobs.iter().enumerate() {
@@ -219,7 +214,7 @@ fn allow_overlaps() {
 /// JobAlreadyActive and starts late, when the active one ends (lastScheduleTime is not advanced).
 #[test]
 fn forbid_starts_late() {
-    let (_, tl) = run(
+    let engine = run(
         &Tick {
             policy: "Forbid",
             ..Default::default()
@@ -228,6 +223,7 @@ fn forbid_starts_late() {
         "",
         "10m",
     );
+    let tl = Timeline::from_engine(&engine);
     let jobs = jobs_of(&tl, "tick");
     let s = story(&tl, &["tick"]);
     assert!(jobs.len() >= 4, "{s}");
@@ -276,7 +272,7 @@ fn forbid_starts_late() {
 /// Replace: at each scheduled time the running Job is deleted (with its pod) and a new one starts.
 #[test]
 fn replace_deletes_the_running_job() {
-    let (e, tl) = run(
+    let e = run(
         &Tick {
             policy: "Replace",
             ..Default::default()
@@ -285,6 +281,7 @@ fn replace_deletes_the_running_job() {
         "",
         "10m",
     );
+    let tl = Timeline::from_engine(&e);
     let jobs = jobs_of(&tl, "tick");
     let s = story(&tl, &["tick"]);
     assert_eq!(jobs.len(), 9, "{s}");
@@ -309,7 +306,7 @@ fn replace_deletes_the_running_job() {
     let deleted: Vec<String> = events_of(&tl, "tick")
         .iter()
         .filter(|e| e.reason == "SuccessfulDelete")
-        .map(|e| e.message.clone())
+        .map(|e| e.message.to_string())
         .collect();
     assert_eq!(deleted[0], format!("Deleted job {}", jobs[0].name));
     // The replaced Jobs' pods went with them.
@@ -329,7 +326,8 @@ fn suspend_three_hours_then_resume() {
         ..Default::default()
     }
     .yaml();
-    let (_, tl) = run(&yaml, scenario_text, "3h5m");
+    let engine = run(&yaml, scenario_text, "3h5m");
+    let tl = Timeline::from_engine(&engine);
     let jobs = jobs_of(&tl, "tick");
     let s = story(&tl, &["tick"]);
     let resume = 181 * MINUTE + 30_000;
@@ -381,7 +379,8 @@ fn suspend_three_hours_then_resume() {
         ..Default::default()
     }
     .yaml();
-    let (_, tl) = run(&yaml, scenario_text, "3h5m");
+    let engine = run(&yaml, scenario_text, "3h5m");
+    let tl = Timeline::from_engine(&engine);
     let jobs = jobs_of(&tl, "tick");
     let first = jobs
         .iter()
@@ -407,7 +406,8 @@ fn deadline_shorter_than_the_period() {
         ..Default::default()
     }
     .yaml();
-    let (_, tl) = run(&yaml, "", "10m");
+    let engine = run(&yaml, "", "10m");
+    let tl = Timeline::from_engine(&engine);
     let jobs = jobs_of(&tl, "tick");
     let s = story(&tl, &["tick"]);
     let scheduled: Vec<Millis> = jobs
@@ -440,7 +440,8 @@ fn history_limits() {
         ..Default::default()
     };
     let yaml = format!("{}---\n{}", ok.yaml(), bad.yaml());
-    let (e, tl) = run(&yaml, "", "10m");
+    let e = run(&yaml, "", "10m");
+    let tl = Timeline::from_engine(&e);
     let s = story(&tl, &["ok", "bad"]);
     let ok_jobs = jobs_of(&tl, "ok");
     let bad_jobs = jobs_of(&tl, "bad");
@@ -507,11 +508,12 @@ fn manual_job_from_cronjob() {
         ..Default::default()
     }
     .yaml();
-    let (e, tl) = run(
+    let e = run(
         &yaml,
         "20s kubectl create job manual --from=cronjob/tick\n",
         "5m",
     );
+    let tl = Timeline::from_engine(&e);
     let jobs = jobs_of(&tl, "tick");
     assert_eq!(jobs.len(), 1);
     assert_eq!(
@@ -556,7 +558,8 @@ fn time_zone() {
     .yaml();
     // Start one minute before 2026-01-01T00:00:00Z.
     let start = sim::DEFAULT_START_UNIX_MS - MINUTE;
-    let (e, tl) = run_at(&yaml, "", "3m", start);
+    let e = run_at(&yaml, "", "3m", start);
+    let tl = Timeline::from_engine(&e);
     let jobs = jobs_of(&tl, "tick");
     assert_eq!(jobs.len(), 1, "{}", story(&tl, &["tick"]));
     assert_eq!(jobs[0].scheduled, Some(MINUTE));
@@ -593,7 +596,8 @@ fn time_zone() {
 /// finished Jobs alive (the year-long benchmark is this, 365 times longer).
 #[test]
 fn a_day_every_minute() {
-    let (e, tl) = run(&Tick::default().yaml(), "", "24h");
+    let e = run(&Tick::default().yaml(), "", "24h");
+    let tl = Timeline::from_engine(&e);
     let jobs = jobs_of(&tl, "tick");
     assert_eq!(jobs.len(), 1439);
     let live = e

@@ -1,8 +1,8 @@
 //! The simulation's result as the CLI's `simulate -o json` contract and the page see it: every node,
 //! pod, Job and event with RFC3339 UTC times (`Z`), absent values `null`.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -21,6 +21,10 @@ pub fn rfc3339(unix_ms: i64) -> String {
     dt.to_rfc3339_opts(fmt, true)
 }
 
+/// An RFC3339 time as the timeline prints it. Shared: the events and pods of one instant hold the same
+/// string (a wave of 30,000 pods starts in one instant).
+pub type Time = Arc<str>;
+
 #[derive(Debug, Clone, Serialize)]
 pub struct TaintOut {
     pub key: String,
@@ -35,8 +39,8 @@ pub struct NodeOut {
     pub taints: Vec<TaintOut>,
     pub unschedulable: bool,
     pub ready: bool,
-    pub added: String,
-    pub removed: Option<String>,
+    pub added: Time,
+    pub removed: Option<Time>,
     #[serde(rename = "cpuMilli")]
     pub cpu_milli: i64,
     pub memory: i64,
@@ -44,24 +48,24 @@ pub struct NodeOut {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct PodOut {
-    pub name: String,
-    pub namespace: String,
-    pub owner: Option<OwnerRef>,
-    pub node: Option<String>,
+pub struct PodOut<'a> {
+    pub name: &'a str,
+    pub namespace: &'a str,
+    pub owner: Option<&'a OwnerRef>,
+    pub node: Option<&'a str>,
     pub index: Option<i32>,
-    pub created: String,
-    pub scheduled: Option<String>,
-    pub started: Option<String>,
-    pub finished: Option<String>,
-    pub deleted: Option<String>,
+    pub created: Time,
+    pub scheduled: Option<Time>,
+    pub started: Option<Time>,
+    pub finished: Option<Time>,
+    pub deleted: Option<Time>,
     pub phase: Phase,
     #[serde(rename = "exitCode")]
     pub exit_code: Option<i32>,
     pub restarts: i32,
-    pub reason: Option<String>,
+    pub reason: Option<&'a str>,
     /// The last FailedScheduling message of a pod that never got a node, or a failure message.
-    pub message: Option<String>,
+    pub message: Option<&'a str>,
     /// What the scheduler counts against the node (the page's capacity bars).
     pub requests: RequestsOut,
 }
@@ -74,54 +78,54 @@ pub struct RequestsOut {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct JobOut {
-    pub name: String,
-    pub namespace: String,
+pub struct JobOut<'a> {
+    pub name: &'a str,
+    pub namespace: &'a str,
     #[serde(rename = "cronJob")]
-    pub cron_job: Option<String>,
+    pub cron_job: Option<&'a str>,
     #[serde(rename = "scheduledTime")]
-    pub scheduled_time: Option<String>,
-    pub created: String,
-    pub finished: Option<String>,
-    pub deleted: Option<String>,
-    pub status: String,
-    pub reason: Option<String>,
+    pub scheduled_time: Option<Time>,
+    pub created: Time,
+    pub finished: Option<Time>,
+    pub deleted: Option<Time>,
+    pub status: &'a str,
+    pub reason: Option<&'a str>,
     pub succeeded: i32,
     pub failed: i32,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct EventOut {
-    pub time: String,
+pub struct EventOut<'a> {
+    pub time: Time,
     #[serde(rename = "type")]
     pub type_: &'static str,
-    pub reason: Cow<'static, str>,
-    pub object: String,
-    pub message: String,
+    pub reason: &'a str,
+    pub object: &'a str,
+    pub message: &'a str,
 }
 
 /// The whole timeline.
 #[derive(Debug, Clone, Serialize)]
-pub struct Timeline {
-    pub start: String,
-    pub end: String,
+pub struct Timeline<'a> {
+    pub start: Time,
+    pub end: Time,
     pub nodes: Vec<NodeOut>,
-    pub pods: Vec<PodOut>,
-    pub jobs: Vec<JobOut>,
-    pub events: Vec<EventOut>,
+    pub pods: Vec<PodOut<'a>>,
+    pub jobs: Vec<JobOut<'a>>,
+    pub events: Vec<EventOut<'a>>,
 }
 
-impl Timeline {
+impl<'a> Timeline<'a> {
     /// Builds the timeline of an engine run from `start_unix_ms` to its current time.
-    pub fn from_engine(e: &Engine) -> Self {
+    pub fn from_engine(e: &'a Engine) -> Self {
         let base = e.start_unix_ms();
         // Most times repeat (a wave of pods, the events of one instant): format each distinct time
         // once in a row instead of every time (chrono's formatter is most of this function's cost).
-        let last = std::cell::RefCell::new((i64::MIN, String::new()));
+        let last = std::cell::RefCell::new((i64::MIN, Time::from("")));
         let t = |ms: Millis| {
             let mut last = last.borrow_mut();
             if last.0 != ms {
-                *last = (ms, rfc3339(base + ms));
+                *last = (ms, rfc3339(base + ms).into());
             }
             last.1.clone()
         };
@@ -157,10 +161,10 @@ impl Timeline {
         let pods = pods
             .into_iter()
             .map(|p| PodOut {
-                name: p.name.clone(),
-                namespace: p.namespace.clone(),
-                owner: p.owner.clone(),
-                node: p.node.clone(),
+                name: &p.name,
+                namespace: &p.namespace,
+                owner: p.owner.as_ref(),
+                node: p.node.as_deref(),
                 index: p.index,
                 created: t(p.created),
                 scheduled: opt(p.scheduled),
@@ -170,8 +174,8 @@ impl Timeline {
                 phase: p.phase,
                 exit_code: p.exit_code,
                 restarts: p.restarts,
-                reason: p.reason.clone(),
-                message: p.message.clone().or_else(|| p.scheduling_message.clone()),
+                reason: p.reason.as_deref(),
+                message: p.message.as_deref().or(p.scheduling_message.as_deref()),
                 requests: RequestsOut {
                     cpu_milli: p.requests.0,
                     memory: p.requests.1,
@@ -183,15 +187,15 @@ impl Timeline {
         let jobs = jobs
             .into_iter()
             .map(|((ns, name), r)| JobOut {
-                name: name.clone(),
-                namespace: ns.clone(),
-                cron_job: r.cron_job.clone(),
+                name,
+                namespace: ns,
+                cron_job: r.cron_job.as_deref(),
                 scheduled_time: opt(r.scheduled_time),
                 created: t(r.created),
                 finished: opt(r.finished),
                 deleted: opt(r.deleted),
-                status: r.status.clone(),
-                reason: r.reason.clone(),
+                status: &r.status,
+                reason: r.reason.as_deref(),
                 succeeded: r.succeeded,
                 failed: r.failed,
             })
@@ -202,9 +206,9 @@ impl Timeline {
             .map(|ev| EventOut {
                 time: t(ev.time),
                 type_: ev.type_,
-                reason: ev.reason.clone(),
-                object: ev.object.clone(),
-                message: ev.message.clone(),
+                reason: &ev.reason,
+                object: &ev.object,
+                message: &ev.message,
             })
             .collect();
         Timeline {

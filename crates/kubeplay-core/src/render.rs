@@ -235,8 +235,8 @@ fn tick(out: &mut String, scale: &Scale, ev: &EventOut, t: Millis, y: f64) {
         esc(&offset_label(t - scale.t0)),
         esc(ev.type_),
         esc(ev.reason),
-        esc(&ev.object),
-        esc(&ev.message)
+        esc(ev.object),
+        esc(ev.message)
     );
 }
 
@@ -444,7 +444,7 @@ pub fn svg(t: &Timeline) -> String {
             }
             if deleted {
                 let x = scale.x(life_end);
-                let reason = p.reason.as_deref().unwrap_or("deleted");
+                let reason = p.reason.unwrap_or("deleted");
                 let _ = writeln!(
                     out,
                     "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#000\" stroke-width=\"2\"><title>deleted {} ({})</title></line>",

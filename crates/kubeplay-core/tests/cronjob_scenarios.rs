@@ -100,7 +100,7 @@ struct J {
 fn jobs_of(tl: &Timeline, cron_job: &str) -> Vec<J> {
     tl.jobs
         .iter()
-        .filter(|j: &&JobOut| j.cron_job.as_deref() == Some(cron_job))
+        .filter(|j: &&JobOut| j.cron_job == Some(cron_job))
         .map(|j| J {
             name: j.name.to_string(),
             scheduled: j.scheduled_time.as_deref().map(|s| off(tl, s)),
@@ -263,7 +263,6 @@ fn forbid_starts_late() {
         e.map(|e| e.message),
         Some(
             "Not starting job because prior execution is running and concurrency policy is Forbid"
-                .into()
         )
     );
     snapshot("forbid", &s);

@@ -181,8 +181,6 @@ pub fn delete_job(e: &mut Engine, key: &NsName, reason: Option<&str>) {
         e.delete_pod(p, reason, false);
         // Nothing reads a deleted Job's pods any more: keep only their timeline fields.
         if let Some(pod) = e.world.pods.get_mut(p) {
-            pod.labels = BTreeMap::new();
-            pod.annotations = BTreeMap::new();
             pod.spec = super::world::empty_spec();
         }
     }

@@ -54,6 +54,20 @@ pub(crate) enum Ev {
     NodeUnreachable(String, u32),
 }
 
+type Labels = BTreeMap<String, String>;
+
+/// What `Engine::pod_metadata` made for the last pod, and from what.
+#[derive(Debug, Clone)]
+struct MetaCache {
+    template: Arc<PodTemplateSpec>,
+    default_duration: Option<Millis>,
+    added_labels: Labels,
+    added_annotations: Labels,
+    labels: Arc<Labels>,
+    annotations: Arc<Labels>,
+    behaviour: Behaviour,
+}
+
 /// The engine: world, clock, queue, randomness, and the bookkeeping of what must be reconciled.
 #[derive(Debug, Clone)]
 pub struct Engine {
@@ -79,6 +93,8 @@ pub struct Engine {
     ds_scope: BTreeMap<OwnerRef, Option<BTreeSet<String>>>,
     /// The last template a pod was created from and its admitted spec (see `admitted_spec`).
     #[allow(clippy::type_complexity)]
+    /// The last pod's metadata (see `pod_metadata`).
+    meta_cache: Option<Box<MetaCache>>,
     spec_cache: Option<(
         Arc<PodTemplateSpec>,
         bool,
@@ -103,6 +119,7 @@ impl Engine {
             max_events: usize::MAX,
             truncated_at: None,
             spec_cache: None,
+            meta_cache: None,
             ds_scope: BTreeMap::new(),
         }
     }
@@ -442,15 +459,8 @@ impl Engine {
             }
         };
         let name = key.1.clone();
-        let meta = p.template.metadata.as_ref();
-        let mut labels: BTreeMap<String, String> =
-            meta.and_then(|m| m.labels.clone()).unwrap_or_default();
-        labels.extend(p.labels);
-        let mut annotations: BTreeMap<String, String> =
-            meta.and_then(|m| m.annotations.clone()).unwrap_or_default();
-        annotations.extend(p.annotations);
+        let (labels, annotations, behaviour) = self.pod_metadata(&p);
         let (spec, resources) = self.admitted_spec(&p.template, p.pin_node.is_some());
-        let behaviour = behaviour_of(&annotations, p.default_duration);
         let requests = (resources.cpu_milli, resources.memory);
         self.uid += 1;
         let pod = SimPod {
@@ -515,6 +525,38 @@ impl Engine {
         }
         self.world.pods.insert(key.clone(), pod);
         key
+    }
+
+    /// A new pod's labels and annotations (the template's plus the controller's) and the kubeplay
+    /// behaviour they ask for. Consecutive pods of one template with the same additions share them.
+    fn pod_metadata(&mut self, p: &NewPod) -> (Arc<Labels>, Arc<Labels>, Behaviour) {
+        if let Some(c) = &self.meta_cache {
+            if Arc::ptr_eq(&c.template, &p.template)
+                && c.default_duration == p.default_duration
+                && c.added_labels == p.labels
+                && c.added_annotations == p.annotations
+            {
+                return (c.labels.clone(), c.annotations.clone(), c.behaviour.clone());
+            }
+        }
+        let meta = p.template.metadata.as_ref();
+        let mut labels: Labels = meta.and_then(|m| m.labels.clone()).unwrap_or_default();
+        labels.extend(p.labels.iter().map(|(k, v)| (k.clone(), v.clone())));
+        let mut annotations: Labels = meta.and_then(|m| m.annotations.clone()).unwrap_or_default();
+        annotations.extend(p.annotations.iter().map(|(k, v)| (k.clone(), v.clone())));
+        let behaviour = behaviour_of(&annotations, p.default_duration);
+        let c = MetaCache {
+            template: p.template.clone(),
+            default_duration: p.default_duration,
+            added_labels: p.labels.clone(),
+            added_annotations: p.annotations.clone(),
+            labels: Arc::new(labels),
+            annotations: Arc::new(annotations),
+            behaviour,
+        };
+        let out = (c.labels.clone(), c.annotations.clone(), c.behaviour.clone());
+        self.meta_cache = Some(Box::new(c));
+        out
     }
 
     /// The spec the API server admits for a pod of `template`: plus the DaemonSet tolerations for a

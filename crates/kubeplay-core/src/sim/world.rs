@@ -157,8 +157,10 @@ pub struct SimPod {
     pub name: String,
     pub uid: u64,
     pub owner: Option<OwnerRef>,
-    pub labels: BTreeMap<String, String>,
-    pub annotations: BTreeMap<String, String>,
+    /// Labels and annotations, shared by the pods of one template that get the same ones (all of a
+    /// DaemonSet's or a non-indexed Job's pods of one sync): nothing changes a pod's metadata.
+    pub labels: Arc<BTreeMap<String, String>>,
+    pub annotations: Arc<BTreeMap<String, String>>,
     /// The spec as admitted, shared by every pod made from the same template (the pod's own fields,
     /// `hostname` and the DaemonSet `pin`, are kept beside it; [`SimPod::full_spec`] merges them):
     /// a 5,000-node cluster has tens of thousands of pods and a PodSpec is a few kilobytes.

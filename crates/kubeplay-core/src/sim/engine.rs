@@ -91,10 +91,10 @@ pub struct Engine {
     /// What each dirty DaemonSet's next sync must look at: the nodes whose node object or daemon
     /// pods changed, or None for a full sync.
     ds_scope: BTreeMap<OwnerRef, Option<BTreeSet<String>>>,
-    /// The last template a pod was created from and its admitted spec (see `admitted_spec`).
-    #[allow(clippy::type_complexity)]
     /// The last pod's metadata (see `pod_metadata`).
     meta_cache: Option<Box<MetaCache>>,
+    /// The last template a pod was created from and its admitted spec (see `admitted_spec`).
+    #[allow(clippy::type_complexity)]
     spec_cache: Option<(
         Arc<PodTemplateSpec>,
         bool,

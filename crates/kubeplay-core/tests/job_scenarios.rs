@@ -150,7 +150,10 @@ fn pi_completes_with_two_succeeded_pods() {
     assert_eq!(pods.len(), 2);
     for p in &pods {
         assert_eq!(p.phase, Phase::Succeeded);
-        assert_eq!(p.owner, Some(OwnerRef::new("Job", "default", "pi")));
+        assert_eq!(
+            p.owner.as_deref(),
+            Some(&OwnerRef::new("Job", "default", "pi"))
+        );
         assert!(p.name.starts_with("pi-"));
     }
     assert_eq!(record(&e, "pi"), ("Complete".into(), None, 2, 0));

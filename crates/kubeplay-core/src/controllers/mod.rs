@@ -21,7 +21,8 @@ pub mod replica_set;
 /// A pod a controller asks the API server to create.
 #[derive(Debug, Clone, Default)]
 pub struct NewPod {
-    pub owner: Option<OwnerRef>,
+    /// Shared by the pods a sync creates (and kept by each pod).
+    pub owner: Option<Arc<OwnerRef>>,
     pub namespace: String,
     /// Shared by every pod a sync creates from it (pods keep one admitted spec per template).
     pub template: Arc<PodTemplateSpec>,

@@ -57,9 +57,10 @@ pub fn sync(rs: &ReplicaSet, state: &mut State, world: &World) -> Vec<Action> {
     if have < want {
         if let Some(template) = &spec.template {
             let template = std::sync::Arc::new(template.clone());
+            let pod_owner = std::sync::Arc::new(owner.clone());
             for _ in have..want {
                 actions.push(Action::CreatePod(Box::new(NewPod {
-                    owner: Some(owner.clone()),
+                    owner: Some(pod_owner.clone()),
                     namespace: ns.into(),
                     template: template.clone(),
                     generate_name: format!("{name}-"),

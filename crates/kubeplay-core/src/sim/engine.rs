@@ -160,8 +160,8 @@ impl Engine {
         if owner.kind == "DaemonSet" {
             scope_node(&mut self.ds_scope, owner, p.target_node());
         }
-        if !self.dirty.contains(owner) {
-            self.dirty.insert(owner.clone());
+        if !self.dirty.contains(&**owner) {
+            self.dirty.insert(OwnerRef::clone(owner));
         }
     }
 
@@ -513,7 +513,7 @@ impl Engine {
                 }
                 None => {
                     let set = BTreeSet::from([key.clone()]);
-                    self.world.pods_by_owner.insert(o.clone(), set);
+                    self.world.pods_by_owner.insert(OwnerRef::clone(o), set);
                 }
             }
             // No re-sync for the controller's own creations (upstream's expectations): the bind and

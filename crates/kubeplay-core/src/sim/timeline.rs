@@ -163,7 +163,7 @@ impl<'a> Timeline<'a> {
             .map(|p| PodOut {
                 name: &p.name,
                 namespace: &p.namespace,
-                owner: p.owner.as_ref(),
+                owner: p.owner.as_deref(),
                 node: p.node.as_deref(),
                 index: p.index,
                 created: t(p.created),

@@ -156,7 +156,8 @@ pub struct SimPod {
     pub namespace: String,
     pub name: String,
     pub uid: u64,
-    pub owner: Option<OwnerRef>,
+    /// Shared with every pod of the same owner.
+    pub owner: Option<Arc<OwnerRef>>,
     /// Labels and annotations, shared by the pods of one template that get the same ones (all of a
     /// DaemonSet's or a non-indexed Job's pods of one sync): nothing changes a pod's metadata.
     pub labels: Arc<BTreeMap<String, String>>,

@@ -649,7 +649,7 @@ fn own_pods_on<'w>(world: &'w World, owner: &OwnerRef, node: &str) -> Group<'w> 
         .chain(world.pinned_pending.get(node))
         .flatten()
         .filter_map(|k| world.pods.get(k))
-        .filter(|p| p.owner.as_ref() == Some(owner))
+        .filter(|p| p.owner.as_deref() == Some(owner))
         .collect();
     pods.sort_by(|a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
     let mut g = Group::default();
@@ -698,9 +698,10 @@ fn finish<'w>(cx: &Ctx<'_>, owner: &OwnerRef, mut plan: Plan<'w>) -> Vec<Action>
             cx.generation.to_string(),
         );
         let template = std::sync::Arc::new(ds.spec.template.clone());
+        let pod_owner = std::sync::Arc::new(owner.clone());
         for node in &plan.create_on {
             out.push(Action::CreatePod(Box::new(NewPod {
-                owner: Some(owner.clone()),
+                owner: Some(pod_owner.clone()),
                 namespace: ns.into(),
                 template: template.clone(),
                 generate_name: format!("{name}-"),
@@ -1202,8 +1203,8 @@ mod tests {
         assert_eq!(p.generate_name, "agent-");
         assert_eq!(p.namespace, "kube-system");
         assert_eq!(
-            p.owner,
-            Some(OwnerRef::new("DaemonSet", "kube-system", "agent"))
+            p.owner.as_deref(),
+            Some(&OwnerRef::new("DaemonSet", "kube-system", "agent"))
         );
         assert_eq!(p.labels[CONTROLLER_REVISION_HASH], st.hash);
         assert_eq!(p.labels[POD_TEMPLATE_GENERATION], "1");
@@ -1238,7 +1239,11 @@ mod tests {
         // Someone creates two more pods for n1 (an older controller, a manual copy).
         for _ in 0..2 {
             let mut p = NewPod {
-                owner: Some(OwnerRef::new("DaemonSet", "kube-system", "agent")),
+                owner: Some(std::sync::Arc::new(OwnerRef::new(
+                    "DaemonSet",
+                    "kube-system",
+                    "agent",
+                ))),
                 namespace: "kube-system".into(),
                 template: d.spec.template.clone().into(),
                 generate_name: "agent-".into(),

@@ -1032,7 +1032,7 @@ fn create_pods(
         .map(|s| parse_exit_codes_by_index(s))
         .unwrap_or_default();
     let base = NewPod {
-        owner: Some(cx.owner.clone()),
+        owner: Some(std::sync::Arc::new(cx.owner.clone())),
         namespace: cx.ns.to_string(),
         generate_name: indexes::truncate(&format!("{name}-"), indexes::MAX_GENERATED_NAME_LENGTH)
             .to_string(),

@@ -97,9 +97,15 @@ export function ms(rfc) {
 export function indexTimeline(tl) {
   if (tl._indexed) return tl;
   const base = ms(tl.start);
+  // Times repeat in runs (the events and pods of one instant): parse each distinct one once in a row.
+  let lastRfc = null;
+  let lastSec = Infinity;
   const sec = (rfc) => {
+    if (rfc === lastRfc) return lastSec;
     const v = ms(rfc);
-    return v == null ? Infinity : (v - base) / 1000;
+    lastRfc = rfc;
+    lastSec = v == null ? Infinity : (v - base) / 1000;
+    return lastSec;
   };
   tl.startMs = base;
   tl.duration = Math.max(0, (ms(tl.end) - base) / 1000);

@@ -99,6 +99,24 @@ pub enum Action {
 }
 
 impl Action {
+    /// An event of `type_` (`Normal` or `Warning`) on the object `kind` `namespace`/`name`.
+    pub fn event(
+        type_: &'static str,
+        reason: impl Into<Cow<'static, str>>,
+        kind: &str,
+        namespace: &str,
+        name: &str,
+        message: String,
+    ) -> Self {
+        Action::Event {
+            type_,
+            reason: reason.into(),
+            kind: kind.into(),
+            namespace: namespace.into(),
+            name: name.into(),
+            message,
+        }
+    }
     /// A Normal event.
     pub fn normal(
         reason: impl Into<Cow<'static, str>>,
@@ -107,14 +125,7 @@ impl Action {
         name: &str,
         message: String,
     ) -> Self {
-        Action::Event {
-            type_: "Normal",
-            reason: reason.into(),
-            kind: kind.into(),
-            namespace: namespace.into(),
-            name: name.into(),
-            message,
-        }
+        Self::event("Normal", reason, kind, namespace, name, message)
     }
     /// A Warning event.
     pub fn warning(
@@ -124,13 +135,6 @@ impl Action {
         name: &str,
         message: String,
     ) -> Self {
-        Action::Event {
-            type_: "Warning",
-            reason: reason.into(),
-            kind: kind.into(),
-            namespace: namespace.into(),
-            name: name.into(),
-            message,
-        }
+        Self::event("Warning", reason, kind, namespace, name, message)
     }
 }

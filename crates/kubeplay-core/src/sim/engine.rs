@@ -443,7 +443,7 @@ impl Engine {
 
     /// Creates a pod as the API server would after admission: generated name, DaemonSet tolerations
     /// and node pin, the DefaultTolerationSeconds tolerations, and the kubeplay behaviour.
-    pub fn create_pod(&mut self, p: NewPod) -> NsName {
+    pub fn create_pod(&mut self, mut p: NewPod) -> NsName {
         let key = match &p.name {
             Some(n) => (p.namespace.clone(), n.clone()),
             None => {
@@ -459,7 +459,12 @@ impl Engine {
             }
         };
         let name = key.1.clone();
-        let (labels, annotations, behaviour) = self.pod_metadata(&p);
+        let (labels, annotations, behaviour) = self.pod_metadata(
+            &p.template,
+            p.default_duration,
+            std::mem::take(&mut p.labels),
+            std::mem::take(&mut p.annotations),
+        );
         let (spec, resources) = self.admitted_spec(&p.template, p.pin_node.is_some());
         let requests = (resources.cpu_milli, resources.memory);
         self.uid += 1;
@@ -529,27 +534,37 @@ impl Engine {
 
     /// A new pod's labels and annotations (the template's plus the controller's) and the kubeplay
     /// behaviour they ask for. Consecutive pods of one template with the same additions share them.
-    fn pod_metadata(&mut self, p: &NewPod) -> (Arc<Labels>, Arc<Labels>, Behaviour) {
+    fn pod_metadata(
+        &mut self,
+        template: &Arc<PodTemplateSpec>,
+        default_duration: Option<Millis>,
+        added_labels: Labels,
+        added_annotations: Labels,
+    ) -> (Arc<Labels>, Arc<Labels>, Behaviour) {
         if let Some(c) = &self.meta_cache {
-            if Arc::ptr_eq(&c.template, &p.template)
-                && c.default_duration == p.default_duration
-                && c.added_labels == p.labels
-                && c.added_annotations == p.annotations
+            if Arc::ptr_eq(&c.template, template)
+                && c.default_duration == default_duration
+                && c.added_labels == added_labels
+                && c.added_annotations == added_annotations
             {
                 return (c.labels.clone(), c.annotations.clone(), c.behaviour.clone());
             }
         }
-        let meta = p.template.metadata.as_ref();
+        let meta = template.metadata.as_ref();
         let mut labels: Labels = meta.and_then(|m| m.labels.clone()).unwrap_or_default();
-        labels.extend(p.labels.iter().map(|(k, v)| (k.clone(), v.clone())));
+        labels.extend(added_labels.iter().map(|(k, v)| (k.clone(), v.clone())));
         let mut annotations: Labels = meta.and_then(|m| m.annotations.clone()).unwrap_or_default();
-        annotations.extend(p.annotations.iter().map(|(k, v)| (k.clone(), v.clone())));
-        let behaviour = behaviour_of(&annotations, p.default_duration);
+        annotations.extend(
+            added_annotations
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone())),
+        );
+        let behaviour = behaviour_of(&annotations, default_duration);
         let c = MetaCache {
-            template: p.template.clone(),
-            default_duration: p.default_duration,
-            added_labels: p.labels.clone(),
-            added_annotations: p.annotations.clone(),
+            template: template.clone(),
+            default_duration,
+            added_labels,
+            added_annotations,
             labels: Arc::new(labels),
             annotations: Arc::new(annotations),
             behaviour,

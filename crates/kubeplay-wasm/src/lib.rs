@@ -1,5 +1,6 @@
 //! kubeplay-wasm: the thin wasm-bindgen layer the page talks to. One opaque [`Playground`] handle;
-//! results cross as plain JSON-compatible objects (serde-wasm-bindgen, `json_compatible`), and every
+//! results cross as plain JSON-compatible objects (JSON text, or serde-wasm-bindgen's
+//! `json_compatible` objects when very large), and every
 //! error, including a panic's message, reaches JavaScript as an `Error`. No logic lives here.
 
 use serde::Serialize;
@@ -8,13 +9,55 @@ use wasm_bindgen::prelude::*;
 use kubeplay_core::{manifest, nodes, Diagnostic, NodeInfo};
 
 /// Turns any serializable value into a plain JS value (objects, not `Map`s).
+///
+/// Through JSON text and the engine's `JSON.parse`: for a large timeline (160,000 events) this is
+/// about 1.5x faster than building each JS object and string across the boundary with
+/// serde-wasm-bindgen, and gives the same plain objects. A JS string cannot hold more than 2^29
+/// characters, and a year of CronJob runs is gigabytes of JSON, so past [`JSON_LIMIT`] bytes the
+/// value is built object by object instead.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    // Through JSON text and the engine's `JSON.parse`: for a large timeline (160,000 events) this is
-    // about 1.5x faster than building each JS object and string across the boundary
-    // (serde-wasm-bindgen), and gives the same plain objects.
-    let text = serde_json::to_string(value)
-        .map_err(|e| JsError::new(&format!("cannot convert result: {e}")))?;
-    js_sys::JSON::parse(&text).map_err(|_| JsError::new("cannot convert result: invalid JSON"))
+    to_js_within(value, JSON_LIMIT)
+}
+
+/// [`to_js`] with the JSON route limited to `limit` bytes.
+fn to_js_within<T: Serialize>(value: &T, limit: usize) -> Result<JsValue, JsError> {
+    let mut out = Limited(Vec::new(), limit);
+    match serde_json::to_writer(&mut out, value) {
+        Ok(()) => {
+            let text = String::from_utf8(out.0)
+                .map_err(|e| JsError::new(&format!("cannot convert result: {e}")))?;
+            js_sys::JSON::parse(&text)
+                .map_err(|_| JsError::new("cannot convert result: invalid JSON"))
+        }
+        Err(e) if e.is_io() => {
+            drop(out);
+            value
+                .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+                .map_err(|e| JsError::new(&format!("cannot convert result: {e}")))
+        }
+        Err(e) => Err(JsError::new(&format!("cannot convert result: {e}"))),
+    }
+}
+
+/// Results up to this size cross as one JSON string.
+const JSON_LIMIT: usize = 256 << 20;
+
+/// A byte buffer that refuses to grow past its limit.
+struct Limited(Vec<u8>, usize);
+
+impl std::io::Write for Limited {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.0.len() + buf.len() > self.1 {
+            return Err(std::io::Error::other(
+                "result too large for one JSON string",
+            ));
+        }
+        self.0.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// An error found in one of the inputs, for the editors' markers.
@@ -426,5 +469,23 @@ impl Playground {
 impl Default for Playground {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn results_too_large_for_one_json_string_cross_as_the_same_objects() {
+        let v = serde_json::json!({"a": [1, null, "x\u{e9}\"y"], "b": {"c": true, "d": 2.5}});
+        let text = |x: &JsValue| js_sys::JSON::stringify(x).unwrap().as_string().unwrap();
+        let via_json = to_js_within(&v, 1 << 20).map_err(JsValue::from).unwrap();
+        let via_objects = to_js_within(&v, 8).map_err(JsValue::from).unwrap();
+        assert_eq!(text(&via_json), v.to_string());
+        assert_eq!(text(&via_objects), v.to_string());
     }
 }

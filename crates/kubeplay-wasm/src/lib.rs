@@ -348,7 +348,16 @@ impl Playground {
         let p = prepare(manifests, nodes_text, scenario)?;
         let ms = (opts.for_seconds.unwrap_or(3600.0).max(0.0) * 1000.0) as i64;
         let engine = run(&p, ms, &opts)?;
-        to_js(&kubeplay_core::sim::Timeline::from_engine(&engine))
+        // A timeline clearly past the JSON limit (about 200 bytes an event, 400 a pod) skips the
+        // JSON attempt instead of writing hundreds of megabytes only to throw them away.
+        let w = &engine.world;
+        let estimate = 200 * w.events.len() + 400 * w.pods.len();
+        let limit = if estimate > 2 * JSON_LIMIT {
+            0
+        } else {
+            JSON_LIMIT
+        };
+        to_js_within(&kubeplay_core::sim::Timeline::from_engine(&engine), limit)
     }
 
     /// `kubectl get KIND [-o wide]` (all namespaces) at `at_seconds` into the simulation.

@@ -1,5 +1,5 @@
 //! The Deployment controller, mirroring pkg/controller/deployment: `syncDeployment`
-//! (deployment_controller.go) picks one of `sync` (scaling or paused, [`sync`]), `rolloutRecreate`
+//! (deployment_controller.go) picks one of `sync` (scaling or paused, [`mod@sync`]), `rolloutRecreate`
 //! ([`recreate`]) and `rolloutRolling` ([`rolling`]); ReplicaSets are named `<deployment>-<hash>`
 //! with the `pod-template-hash` label ([`util`]).
 //!

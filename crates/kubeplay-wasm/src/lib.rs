@@ -1,7 +1,7 @@
 //! kubeplay-wasm: the thin wasm-bindgen layer the page talks to. One opaque [`Playground`] handle;
 //! results cross as plain JSON-compatible objects (JSON text, or serde-wasm-bindgen's
-//! `json_compatible` objects when very large), and every
-//! error, including a panic's message, reaches JavaScript as an `Error`. No logic lives here.
+//! `json_compatible` objects when very large), and every error, including a panic's message,
+//! reaches JavaScript as an `Error`. No logic lives here.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -12,53 +12,24 @@ use kubeplay_core::{manifest, nodes, Diagnostic, NodeInfo};
 ///
 /// Through JSON text and the engine's `JSON.parse`: for a large timeline (160,000 events) this is
 /// about 1.5x faster than building each JS object and string across the boundary with
-/// serde-wasm-bindgen, and gives the same plain objects. A JS string cannot hold more than 2^29
-/// characters, and a year of CronJob runs is gigabytes of JSON, so past [`JSON_LIMIT`] bytes the
-/// value is built object by object instead.
+/// serde-wasm-bindgen ([`to_js_objects`]), and gives the same plain objects. A JS string cannot hold
+/// more than 2^29 characters, so results that may come near [`JSON_LIMIT`] bytes take
+/// [`to_js_objects`] instead.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    to_js_within(value, JSON_LIMIT)
+    let text = serde_json::to_string(value)
+        .map_err(|e| JsError::new(&format!("cannot convert result: {e}")))?;
+    js_sys::JSON::parse(&text).map_err(|_| JsError::new("cannot convert result: invalid JSON"))
 }
 
-/// [`to_js`] with the JSON route limited to `limit` bytes.
-fn to_js_within<T: Serialize>(value: &T, limit: usize) -> Result<JsValue, JsError> {
-    let mut out = Limited(Vec::new(), limit);
-    match serde_json::to_writer(&mut out, value) {
-        Ok(()) => {
-            let text = String::from_utf8(out.0)
-                .map_err(|e| JsError::new(&format!("cannot convert result: {e}")))?;
-            js_sys::JSON::parse(&text)
-                .map_err(|_| JsError::new("cannot convert result: invalid JSON"))
-        }
-        Err(e) if e.is_io() => {
-            drop(out);
-            value
-                .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-                .map_err(|e| JsError::new(&format!("cannot convert result: {e}")))
-        }
-        Err(e) => Err(JsError::new(&format!("cannot convert result: {e}"))),
-    }
+/// [`to_js`] object by object, for results too large for one JSON string.
+fn to_js_objects<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("cannot convert result: {e}")))
 }
 
-/// Results up to this size cross as one JSON string.
+/// The largest result [`to_js`] is asked to carry as one JSON string.
 const JSON_LIMIT: usize = 256 << 20;
-
-/// A byte buffer that refuses to grow past its limit.
-struct Limited(Vec<u8>, usize);
-
-impl std::io::Write for Limited {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if self.0.len() + buf.len() > self.1 {
-            return Err(std::io::Error::other(
-                "result too large for one JSON string",
-            ));
-        }
-        self.0.extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 /// An error found in one of the inputs, for the editors' markers.
 #[derive(Serialize)]
@@ -348,16 +319,15 @@ impl Playground {
         let p = prepare(manifests, nodes_text, scenario)?;
         let ms = (opts.for_seconds.unwrap_or(3600.0).max(0.0) * 1000.0) as i64;
         let engine = run(&p, ms, &opts)?;
-        // A timeline clearly past the JSON limit (about 200 bytes an event, 400 a pod) skips the
-        // JSON attempt instead of writing hundreds of megabytes only to throw them away.
+        // A year of CronJob runs is gigabytes of JSON: from an estimate of its size (about 200 bytes
+        // an event, 400 a pod), a large timeline is built object by object.
         let w = &engine.world;
-        let estimate = 200 * w.events.len() + 400 * w.pods.len();
-        let limit = if estimate > 2 * JSON_LIMIT {
-            0
+        let timeline = kubeplay_core::sim::Timeline::from_engine(&engine);
+        if 200 * w.events.len() + 400 * w.pods.len() > JSON_LIMIT {
+            to_js_objects(&timeline)
         } else {
-            JSON_LIMIT
-        };
-        to_js_within(&kubeplay_core::sim::Timeline::from_engine(&engine), limit)
+            to_js(&timeline)
+        }
     }
 
     /// `kubectl get KIND [-o wide]` (all namespaces) at `at_seconds` into the simulation.
@@ -489,11 +459,11 @@ mod tests {
     wasm_bindgen_test_configure!(run_in_browser);
 
     #[wasm_bindgen_test]
-    fn results_too_large_for_one_json_string_cross_as_the_same_objects() {
+    fn both_routes_give_the_same_plain_objects() {
         let v = serde_json::json!({"a": [1, null, "x\u{e9}\"y"], "b": {"c": true, "d": 2.5}});
         let text = |x: &JsValue| js_sys::JSON::stringify(x).unwrap().as_string().unwrap();
-        let via_json = to_js_within(&v, 1 << 20).map_err(JsValue::from).unwrap();
-        let via_objects = to_js_within(&v, 8).map_err(JsValue::from).unwrap();
+        let via_json = to_js(&v).map_err(JsValue::from).unwrap();
+        let via_objects = to_js_objects(&v).map_err(JsValue::from).unwrap();
         assert_eq!(text(&via_json), v.to_string());
         assert_eq!(text(&via_objects), v.to_string());
     }

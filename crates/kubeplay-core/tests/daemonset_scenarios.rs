@@ -138,7 +138,7 @@ fn node_selector_matching_no_node_waits_for_a_label() {
     );
     let deleted = events(&e, "SuccessfulDelete");
     assert_eq!(deleted.len(), 1);
-    assert_eq!(deleted[0].object, "DaemonSet/ssd-monitor");
+    assert_eq!(&*deleted[0].object, "DaemonSet/ssd-monitor");
     assert_eq!(deleted[0].message, format!("Deleted pod: {}", pods[0].name));
 }
 

@@ -108,7 +108,7 @@ fn render(e: &Engine, job: &str) -> String {
         );
     }
     let object = format!("Job/{job}");
-    for ev in e.world.events.iter().filter(|ev| ev.object == object) {
+    for ev in e.world.events.iter().filter(|ev| *ev.object == *object) {
         let message = match ev.message.rsplit_once(": ") {
             Some((head, pod)) if ev.reason.starts_with("Successful") => {
                 format!("{head}: {}", stem(pod))

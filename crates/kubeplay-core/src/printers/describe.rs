@@ -910,7 +910,7 @@ pub struct AggregatedEvent {
 fn pod_events(world: &World, pod: &SimPod) -> Vec<AggregatedEvent> {
     let object = format!("Pod/{}", pod.name);
     aggregate_events(world.events.iter().filter(|e| {
-        e.object == object
+        *e.object == *object
             && *e.namespace == *pod.namespace
             && e.time >= pod.created
             && e.time <= world.now

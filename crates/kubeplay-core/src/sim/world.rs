@@ -264,8 +264,9 @@ pub struct SimEvent {
     pub type_: &'static str,
     /// Upstream reasons are constants: borrowed, except the few a controller computes.
     pub reason: Cow<'static, str>,
-    /// `Kind/name`.
-    pub object: String,
+    /// `Kind/name`, shared with the events just before it on the same object (a pod's Scheduled,
+    /// Pulled, Created and Started come in a row).
+    pub object: Arc<str>,
     /// Shared with every other event of the namespace (see [`World::event`]).
     pub namespace: Arc<str>,
     pub message: String,
@@ -369,13 +370,59 @@ impl World {
                 n
             }
         };
+        let object = match self.events.last() {
+            Some(last) if is_object(&last.object, kind, name) => last.object.clone(),
+            _ => format!("{kind}/{name}").into(),
+        };
         self.events.push(SimEvent {
             time: self.now,
             type_,
             reason: reason.into(),
-            object: format!("{kind}/{name}"),
+            object,
             namespace,
             message,
         });
+    }
+}
+
+/// Whether `object` is `{kind}/{name}`.
+fn is_object(object: &str, kind: &str, name: &str) -> bool {
+    object
+        .strip_prefix(kind)
+        .and_then(|rest| rest.strip_prefix('/'))
+        .is_some_and(|rest| rest == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn is_object_matches_kind_slash_name_exactly() {
+        for (object, kind, name, want) in [
+            ("Pod/a", "Pod", "a", true),
+            ("Pod/ab", "Pod", "a", false),
+            ("Pod/a", "Pod", "ab", false),
+            ("Pods/a", "Pod", "a", false),
+            ("Job/a", "Pod", "a", false),
+            ("Pod-a", "Pod", "a", false),
+        ] {
+            assert_eq!(
+                is_object(object, kind, name),
+                want,
+                "{object} {kind} {name}"
+            );
+        }
+    }
+
+    #[test]
+    fn consecutive_events_on_one_object_share_its_name() {
+        let mut w = World::default();
+        w.event("Normal", "Scheduled", "Pod", "default", "p", "m".into());
+        w.event("Normal", "Started", "Pod", "default", "p", "m".into());
+        w.event("Normal", "Started", "Pod", "default", "q", "m".into());
+        assert!(Arc::ptr_eq(&w.events[0].object, &w.events[1].object));
+        assert_eq!(&*w.events[2].object, "Pod/q");
+        assert!(Arc::ptr_eq(&w.events[0].namespace, &w.events[2].namespace));
     }
 }

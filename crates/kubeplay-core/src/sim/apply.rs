@@ -110,9 +110,9 @@ pub fn add_or_update_node(e: &mut Engine, mut info: NodeInfo) {
                     info: info.clone(),
                     added: now,
                     removed: None,
+                    usage: Default::default(),
                 },
             );
-            e.world.usage.entry(info.name.clone()).or_default();
         }
     }
     e.node_taints_changed(&info.name, before.as_ref());

@@ -638,8 +638,8 @@ impl Engine {
                 set.remove(key);
             }
             if was_active {
-                if let Some(u) = self.world.usage.get_mut(n) {
-                    u.remove(&spec_requests);
+                if let Some(sn) = self.world.nodes.get_mut(n) {
+                    sn.usage.remove(&spec_requests);
                 }
                 self.cluster_changed = true;
             }
@@ -726,41 +726,24 @@ impl Engine {
             affinity,
             scheduler::PodRequests::clone(&pod.resources),
         );
-        let empty = NodeUsage::default();
-        fn pair<'a>(
-            n: &'a super::world::SimNode,
-            usage: &'a BTreeMap<String, NodeUsage>,
-            empty: &'a NodeUsage,
-        ) -> (&'a crate::nodes::NodeInfo, &'a NodeUsage) {
-            (&n.info, usage.get(&n.info.name).unwrap_or(empty))
+        fn live(n: &&super::world::SimNode) -> bool {
+            n.removed.is_none()
         }
-        let usage = &self.world.usage;
-        let with_usage = |n| pair(n, usage, &empty);
+        fn view(n: &super::world::SimNode) -> (&crate::nodes::NodeInfo, &NodeUsage) {
+            (&n.info, &n.usage)
+        }
         match &prepared.prefilter {
             scheduler::PreFilter::NodeNames(names) => {
                 let nodes: Vec<_> = names
                     .iter()
                     .filter_map(|name| self.world.nodes.get(name))
-                    .filter(|n| n.removed.is_none())
-                    .map(with_usage)
+                    .filter(live)
+                    .map(view)
                     .collect();
                 prepared.schedule(total, nodes)
             }
             _ => {
-                // Nodes and usage are both keyed by node name: walk them side by side instead of
-                // looking every node's usage up.
-                let mut usage_iter = usage.iter().peekable();
-                let nodes: Vec<_> = self
-                    .world
-                    .nodes
-                    .iter()
-                    .filter(|(_, n)| n.removed.is_none())
-                    .map(|(name, n)| {
-                        while usage_iter.next_if(|(k, _)| *k < name).is_some() {}
-                        let u = usage_iter.next_if(|(k, _)| *k == name).map(|(_, u)| u);
-                        (&n.info, u.unwrap_or(&empty))
-                    })
-                    .collect();
+                let nodes: Vec<_> = self.world.nodes.values().filter(live).map(view).collect();
                 prepared.schedule(total, nodes)
             }
         }
@@ -791,7 +774,9 @@ impl Engine {
         let startup = pod.behaviour.startup;
         let gen = pod.run_gen;
         let owner = pod.owner.is_some();
-        entry(&mut self.world.usage, node).add(&req);
+        if let Some(n) = self.world.nodes.get_mut(node) {
+            n.usage.add(&req);
+        }
         entry(&mut self.world.pods_by_node, node).insert(key.clone());
         self.world.event(
             "Normal",
@@ -952,11 +937,8 @@ impl Engine {
                 "Error".into()
             });
             pod.finished = Some(now);
-            let req = pod.resources.clone();
-            if let Some(n) = pod.node.clone() {
-                if let Some(u) = self.world.usage.get_mut(&n) {
-                    u.remove(&req);
-                }
+            if let Some(sn) = pod.node.as_ref().and_then(|n| self.world.nodes.get_mut(n)) {
+                sn.usage.remove(&pod.resources);
             }
             self.cluster_changed = true;
         }
@@ -1147,7 +1129,9 @@ impl Engine {
             }
             self.delete_pod(&k, Some("DeletionByPodGC"), false);
         }
-        self.world.usage.remove(node);
+        if let Some(n) = self.world.nodes.get_mut(node) {
+            n.usage = NodeUsage::default();
+        }
         self.world.event(
             "Normal",
             "RemovingNode",

@@ -254,6 +254,9 @@ pub struct SimNode {
     pub info: NodeInfo,
     pub added: Millis,
     pub removed: Option<Millis>,
+    /// What the active pods bound to it request (the scheduler's view of the node's load), kept
+    /// beside the node so a scheduling cycle walks one map.
+    pub usage: NodeUsage,
 }
 
 /// A Kubernetes event (`kubectl get events`, `describe`).
@@ -288,8 +291,6 @@ pub struct World {
     /// The wall-clock time (Unix milliseconds) that virtual time 0 stands for.
     pub start_unix_ms: i64,
     pub nodes: BTreeMap<String, SimNode>,
-    /// Resources requested by active pods bound to each live node.
-    pub usage: BTreeMap<String, NodeUsage>,
     pub pods: PodStore,
     /// Live pods by owner, and by node.
     pub pods_by_owner: BTreeMap<OwnerRef, BTreeSet<NsName>>,

@@ -1161,9 +1161,9 @@ impl Engine {
 }
 
 /// `map.entry(key.to_string()).or_default()` without allocating the key when it is there already.
-fn entry<'m, V: Default>(map: &'m mut BTreeMap<String, V>, key: &str) -> &'m mut V {
+fn entry<'m>(map: &'m mut super::world::NodeIndex, key: &str) -> &'m mut BTreeSet<NsName> {
     if !map.contains_key(key) {
-        map.insert(key.to_string(), V::default());
+        map.insert(key.to_string(), BTreeSet::new());
     }
     map.get_mut(key).expect("inserted above")
 }

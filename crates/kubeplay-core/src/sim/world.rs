@@ -3,11 +3,10 @@
 //! records sit in hash maps ([`Store`]) that only walk them in key order too.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::hash::BuildHasherDefault;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use rustc_hash::FxHasher;
+use rustc_hash::FxHashMap;
 
 use k8s_openapi::api::apps::v1::{DaemonSet, Deployment, ReplicaSet};
 use k8s_openapi::api::batch::v1::{CronJob, Job};
@@ -30,14 +29,14 @@ pub type NsName = (String, String);
 /// server's list order), and [`Store::values_unordered`] is only for results that do not depend on
 /// order.
 #[derive(Debug, Clone)]
-pub struct Store<V>(HashMap<NsName, V, BuildHasherDefault<FxHasher>>);
+pub struct Store<V>(FxHashMap<NsName, V>);
 
 /// The pods, live and deleted.
 pub type PodStore = Store<SimPod>;
 
 impl<V> Default for Store<V> {
     fn default() -> Self {
-        Self(HashMap::default())
+        Self(FxHashMap::default())
     }
 }
 
@@ -94,6 +93,10 @@ impl<V> std::ops::Index<&NsName> for Store<V> {
         &self.0[key]
     }
 }
+
+/// Pod keys by node name. Only ever looked up by node (never walked), so a hash map; each node's
+/// set stays ordered.
+pub type NodeIndex = FxHashMap<String, BTreeSet<NsName>>;
 
 /// Who owns a pod or a Job (`metadata.ownerReferences` with `controller: true`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -294,9 +297,9 @@ pub struct World {
     pub pods: PodStore,
     /// Live pods by owner, and by node.
     pub pods_by_owner: BTreeMap<OwnerRef, BTreeSet<NsName>>,
-    pub pods_by_node: BTreeMap<String, BTreeSet<NsName>>,
+    pub pods_by_node: NodeIndex,
     /// Live DaemonSet pods not bound yet, by the node they are pinned to.
-    pub pinned_pending: BTreeMap<String, BTreeSet<NsName>>,
+    pub pinned_pending: NodeIndex,
     pub daemon_sets: BTreeMap<NsName, Tracked<DaemonSet, crate::controllers::daemon_set::State>>,
     pub replica_sets: BTreeMap<NsName, Tracked<ReplicaSet, crate::controllers::replica_set::State>>,
     pub deployments: BTreeMap<NsName, Tracked<Deployment, crate::controllers::deployment::State>>,

@@ -3,7 +3,8 @@
 // the share link), the DaemonSet lesson's node cards and reasons over time, Pending pods with their
 // scheduler message and capacity bars, the time scrubber driving the kubectl get panel, pod details
 // with events, the CronJob comparison (three lanes with bars, the
-// schedule explainer, a year of `* * * * *` aggregated then exact when zoomed), the Job Gantt chart
+// schedule explainer, 120 days of lanes where the full run stops at its event limit, a year of
+// `* * * * *` aggregated then exact when zoomed), the Job Gantt chart
 // (bars, back-off gaps, deadline line, the behaviour form), and the 5,000-node lesson staying responsive.
 // Fails (never skips) when Chromium or the wasm package is missing.
 import { test, before, after } from 'node:test';
@@ -266,6 +267,41 @@ test('the CronJob comparison shows three lanes with bars, skips, late starts and
     await page.click('#cron-zoom-fit');
     assert.equal(await page.getAttribute('#cron-chart svg', 'data-v1'), '600');
     assert.deepEqual(page.problems, []);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('the CronJob lanes run the whole horizon where the full run stops at its event limit', async () => {
+  const { ctx, page } = await openPage(env, { viewport: { width: 1400, height: 900 } });
+  try {
+    await loadExample(page, 'lesson-cron-policies');
+    await page.waitForSelector('#cron-body[data-ready="true"]', { timeout: 30000 });
+    // 120 days of a 90s Job every minute: the full run (9 events a minute) stops after about 77 days.
+    const n = await sims(page);
+    const t0 = Date.now();
+    await page.fill('#sim-for', '120d');
+    await waitSimulatedAfter(page, n, 120000);
+    const tl = await page.evaluate(() => {
+      const t = globalThis.kubeplay.timeline();
+      return { truncated: t.events.some((e) => e.reason === 'SimulationTruncated'), duration: t.duration };
+    });
+    assert.ok(tl.truncated && tl.duration < 80 * 86400, JSON.stringify(tl));
+    // The lanes record only Jobs and skipped runs, so each covers all 120 days.
+    await page.waitForFunction(() => document.querySelector('#cron-body')?.dataset.ready === 'true' &&
+      document.querySelectorAll('#cron-chart g.lane').length === 3, null, { timeout: 180000 });
+    const ms = Date.now() - t0;
+    const lanes = await page.$$eval('#cron-chart g.lane', (gs) => gs.map((g) => [g.dataset.policy, g.querySelector('.lane-sub')?.textContent]));
+    const minutes = 120 * 1440 - 1; // a run at every minute after the start
+    assert.deepEqual(lanes.map((l) => l[0]), ['Allow', 'Forbid', 'Replace']);
+    const count = (label) => Number(String(label).replace(/[^0-9]/g, ''));
+    assert.equal(count(lanes[0][1]), minutes, `Allow: ${lanes[0][1]}`);
+    assert.ok(count(lanes[1][1]) > minutes / 3 && count(lanes[1][1]) < minutes, `Forbid: ${lanes[1][1]}`);
+    assert.equal(count(lanes[2][1]), minutes, `Replace: ${lanes[2][1]}`);
+    assert.equal(await page.getAttribute('#cron-chart svg', 'data-mode'), 'aggregate');
+    assert.equal(Number(await page.getAttribute('#cron-chart svg', 'data-v1')), 120 * 86400, 'the axis spans all 120 days');
+    assert.deepEqual(page.problems, []);
+    console.log(`# measured: 120 days of * * * * * (full run truncated, 3 lanes of ${minutes} runs) ready in ${ms} ms`);
   } finally {
     await ctx.close();
   }

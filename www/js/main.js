@@ -494,7 +494,9 @@ function onSimulated(key, inputs, tl) {
       suspended: suspendedSpans(o, steps, tl.duration),
     }));
   $('cron').hidden = cronJobs.length === 0;
-  app.sections.cron.update({ cronJobs, start: tl.start, duration: tl.duration, key, time: sim.time });
+  // The axis spans the whole requested horizon: the lanes run it all even when the full run stopped
+  // at its event limit (simulateVariant).
+  app.sections.cron.update({ cronJobs, start: tl.start, duration: inputs.seconds, key, time: sim.time });
   const hasJobs = (tl.jobs ?? []).length > 0;
   $('jobs').hidden = !hasJobs;
   if (hasJobs) app.sections.jobs.update({ timeline: tl, objects: sim.objects, time: sim.time });
@@ -533,18 +535,27 @@ function suspendedSpans(cj, steps, duration) {
   return spans;
 }
 
-/** A CronJob comparison run: the same inputs with the CronJob's concurrencyPolicy set to `policy`. */
+/**
+ * A CronJob comparison run: the same inputs with the CronJob's concurrencyPolicy set to `policy`. The
+ * lanes draw only Jobs and the CronJob's skipped/missed runs, so these runs record only that
+ * (`record: 'jobs'`: no pods, no routine events), which lets a year of `* * * * *` finish where the
+ * full run stops at its event limit. The CronJob's own policy reuses the full run when it is complete.
+ */
 function simulateVariant(cj, policy) {
   const sim = app.sim;
   if (!sim.inputs) return Promise.reject(new Error('no simulation'));
-  if (policy === cj.policy) return Promise.resolve(sim.tl);
+  const complete = !sim.tl.events.some((e) => e.reason === 'SimulationTruncated');
+  if (policy === cj.policy && complete) return Promise.resolve(sim.tl);
   const { manifests, nodes, scenario, seconds } = sim.inputs;
-  const doc = findDocument(parseDocuments(manifests), 'CronJob', cj.name, cj.namespace);
-  if (!doc) return Promise.reject(new Error(t('cron.notInManifests')));
-  const text = setMapValue(manifests, doc, ['spec'], 'concurrencyPolicy', policy);
+  let text = manifests;
+  if (policy !== cj.policy) {
+    const doc = findDocument(parseDocuments(manifests), 'CronJob', cj.name, cj.namespace);
+    if (!doc) return Promise.reject(new Error(t('cron.notInManifests')));
+    text = setMapValue(manifests, doc, ['spec'], 'concurrencyPolicy', policy);
+  }
   return engine
     .lane('cron')
-    .run('simulate', [text, nodes, scenario, { forSeconds: seconds }])
+    .run('simulate', [text, nodes, scenario, { forSeconds: seconds, record: 'jobs' }])
     .then(indexTimeline);
 }
 

@@ -60,7 +60,7 @@ pub fn run(args: GetArgs) -> i32 {
         Ok(ms) => ms,
         Err(c) => return c,
     };
-    let engine = match run_sim(&args.sim, at) {
+    let engine = match run_sim(&args.sim, at, kubeplay_core::sim::Record::All) {
         Ok(e) => e,
         Err(c) => return c,
     };

@@ -42,10 +42,14 @@ pub struct SimulateArgs {
     /// Output format.
     #[arg(short = 'o', long, default_value = "json", value_parser = ["json", "text", "svg"])]
     pub output: String,
+    /// What the timeline keeps: `all`, or `jobs` for long CronJob horizons (the Jobs, Warning events
+    /// and the CronJob events other than SuccessfulCreate/SawCompletedJob/SuccessfulDelete; no pods).
+    #[arg(long, default_value = "all", value_parser = ["all", "jobs"])]
+    pub record: String,
 }
 
 /// Loads inputs and runs the simulation for `duration_ms`.
-pub fn run_sim(args: &SimArgs, duration_ms: i64) -> Result<sim::Engine, i32> {
+pub fn run_sim(args: &SimArgs, duration_ms: i64, record: sim::Record) -> Result<sim::Engine, i32> {
     let start = chrono::DateTime::parse_from_rfc3339(&args.start).map_err(|e| {
         eprintln!(
             "error: invalid --start {:?}: {e} (write RFC3339 like 2026-01-01T00:00:00Z)",
@@ -80,6 +84,7 @@ pub fn run_sim(args: &SimArgs, duration_ms: i64) -> Result<sim::Engine, i32> {
         } else {
             args.max_events
         },
+        record,
     };
     let resolve = |file: &str| -> Result<String, String> {
         let p = if Path::new(file).is_absolute() {
@@ -118,7 +123,15 @@ pub fn run(args: SimulateArgs) -> i32 {
         Ok(ms) => ms,
         Err(c) => return c,
     };
-    let engine = match run_sim(&args.sim, ms) {
+    let engine = match run_sim(
+        &args.sim,
+        ms,
+        if args.record == "jobs" {
+            sim::Record::Jobs
+        } else {
+            sim::Record::All
+        },
+    ) {
         Ok(e) => e,
         Err(c) => return c,
     };

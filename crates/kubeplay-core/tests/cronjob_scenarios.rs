@@ -55,6 +55,22 @@ impl Tick<'_> {
 
 /// Runs a simulation of `manifests` and `scenario_text` for `length` (a Go duration).
 fn run_at(manifests: &str, scenario_text: &str, length: &str, start_unix_ms: i64) -> Engine {
+    run_recording(
+        manifests,
+        scenario_text,
+        length,
+        start_unix_ms,
+        sim::Record::All,
+    )
+}
+
+fn run_recording(
+    manifests: &str,
+    scenario_text: &str,
+    length: &str,
+    start_unix_ms: i64,
+    record: sim::Record,
+) -> Engine {
     let objects = manifest::load(manifests).unwrap_or_else(|e| panic!("manifest: {e:?}"));
     let node_list = nodes::parse_table(NODES).unwrap_or_else(|e| panic!("nodes: {e:?}"));
     let steps = scenario::parse(scenario_text).unwrap_or_else(|e| panic!("scenario: {e:?}"));
@@ -62,6 +78,7 @@ fn run_at(manifests: &str, scenario_text: &str, length: &str, start_unix_ms: i64
         start_unix_ms,
         duration: duration::parse(length).expect("length"),
         seed: 1,
+        record,
         ..Options::default()
     };
     let (engine, errors) = sim::run(&objects, &node_list, &steps, &opts, &|f| {
@@ -181,6 +198,51 @@ fn overlap(a: &J, b: &J) -> bool {
 
 /// Allow: a Job every minute at hh:mm:00.100 (the next scheduled time plus `nextScheduleDelta`),
 /// 90s runs overlapping, and the three newest successful Jobs kept.
+/// `Record::Jobs` (the page's CronJob lanes over long horizons) gives the same Jobs and exactly the
+/// events it promises to keep, and no pods: recording less changes nothing in the run.
+#[test]
+fn recording_only_jobs_keeps_the_same_story() {
+    let scenario_text = "90s kubectl patch cronjob tick -p '{\"spec\":{\"suspend\":true}}'\n\
+                         1h1m30s kubectl patch cronjob tick -p '{\"spec\":{\"suspend\":false}}'\n";
+    for policy in ["Allow", "Forbid", "Replace"] {
+        let yaml = Tick {
+            policy,
+            exit: "0,1",
+            extra: "  startingDeadlineSeconds: 30\n",
+            ..Tick::default()
+        }
+        .yaml();
+        let at = sim::DEFAULT_START_UNIX_MS;
+        let all = run_recording(&yaml, scenario_text, "2h", at, sim::Record::All);
+        let jobs = run_recording(&yaml, scenario_text, "2h", at, sim::Record::Jobs);
+        let (all, jobs) = (Timeline::from_engine(&all), Timeline::from_engine(&jobs));
+        assert!(!all.pods.is_empty() && jobs.pods.is_empty(), "{policy}");
+        assert!(all.jobs.len() > 10, "{policy}: {}", all.jobs.len());
+        assert_eq!(json(&all.jobs), json(&jobs.jobs), "{policy}: the same Jobs");
+        let kept: Vec<&EventOut> = all
+            .events
+            .iter()
+            .filter(|e| {
+                let kind = e.object.split('/').next().unwrap_or("");
+                sim::Record::Jobs.keeps(e.type_, e.reason, kind)
+            })
+            .collect();
+        assert!(
+            kept.len() < all.events.len() / 4,
+            "{policy}: most events are left out"
+        );
+        assert!(
+            policy != "Forbid" || kept.iter().any(|e| e.reason == "JobAlreadyActive"),
+            "{policy}: skipped runs are kept"
+        );
+        assert_eq!(json(&kept), json(&jobs.events), "{policy}: the kept events");
+    }
+}
+
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).expect("serialize")
+}
+
 #[test]
 fn allow_overlaps() {
     let engine = run(&Tick::default().yaml(), "", "10m");

@@ -134,7 +134,8 @@ impl Playground {
     }
 }
 
-/// Options of [`Playground::simulate`], from JS `{seed, forSeconds, start}` (all optional).
+/// Options of [`Playground::simulate`], from JS `{seed, forSeconds, start, maxEvents, record}` (all
+/// optional).
 #[derive(serde::Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 struct SimulateOptions {
@@ -143,6 +144,9 @@ struct SimulateOptions {
     start: Option<String>,
     /// Stop after this many events (default `DEFAULT_MAX_EVENTS`), so a huge run cannot freeze the tab.
     max_events: Option<usize>,
+    /// `"all"` (default) or `"jobs"`: only what a CronJob's timeline draws, for long horizons
+    /// ([`kubeplay_core::sim::Record::Jobs`]).
+    record: Option<String>,
 }
 
 /// Everything a simulation needs, parsed; errors as the editors show them.
@@ -194,7 +198,17 @@ fn run(
         Some(s) => chrono_start(s)?,
         None => kubeplay_core::sim::DEFAULT_START_UNIX_MS,
     };
+    let record = match opts.record.as_deref() {
+        None | Some("all") => kubeplay_core::sim::Record::All,
+        Some("jobs") => kubeplay_core::sim::Record::Jobs,
+        Some(other) => {
+            return Err(JsError::new(&format!(
+                "invalid options: record {other:?} is not one of \"all\", \"jobs\""
+            )))
+        }
+    };
     let options = kubeplay_core::sim::Options {
+        record,
         start_unix_ms: start,
         duration: duration_ms,
         seed: opts.seed.unwrap_or(1),
@@ -320,10 +334,11 @@ impl Playground {
         let ms = (opts.for_seconds.unwrap_or(3600.0).max(0.0) * 1000.0) as i64;
         let engine = run(&p, ms, &opts)?;
         // A year of CronJob runs is gigabytes of JSON: from an estimate of its size (about 200 bytes
-        // an event, 400 a pod), a large timeline is built object by object.
+        // an event, 400 a pod, 300 a Job), a large timeline is built object by object.
         let w = &engine.world;
         let timeline = kubeplay_core::sim::Timeline::from_engine(&engine);
-        if 200 * w.events.len() + 400 * w.pods.len() > JSON_LIMIT {
+        if 200 * w.events.len() + 400 * timeline.pods.len() + 300 * timeline.jobs.len() > JSON_LIMIT
+        {
             to_js_objects(&timeline)
         } else {
             to_js(&timeline)

@@ -653,7 +653,11 @@ impl Engine {
         let uid = self.world.pods.get(key).map_or(0, |p| p.uid);
         self.pending.remove(&(uid, key.clone()));
         // A deleted pod stays in the timeline with its spec: pods of one template share it
-        // (`admitted_spec`), so keeping it costs little.
+        // (`admitted_spec`), so keeping it costs little. A timeline without pods forgets it (a
+        // year of CronJob runs would otherwise keep half a million).
+        if self.world.record == super::Record::Jobs {
+            self.world.pods.remove(key);
+        }
     }
 
     /// Tries to bind pending pods. Returns whether anything changed.

@@ -15,6 +15,7 @@ use crate::nodes::NodeInfo;
 pub use engine::Engine;
 use scenario::Step;
 pub use timeline::Timeline;
+pub use world::Record;
 
 /// 2026-01-01T00:00:00Z, the default start of a simulation.
 pub const DEFAULT_START_UNIX_MS: i64 = 1_767_225_600_000;
@@ -30,6 +31,8 @@ pub struct Options {
     /// The run stops (with a `SimulationTruncated` warning event) once it has recorded this many
     /// events, so a huge run cannot freeze a browser tab.
     pub max_events: usize,
+    /// What the timeline keeps: everything, or only the Jobs (long CronJob horizons).
+    pub record: Record,
 }
 
 /// The default [`Options::max_events`]: about 200,000 pods' worth of events.
@@ -42,6 +45,7 @@ impl Default for Options {
             duration: 3_600_000,
             seed: 1,
             max_events: DEFAULT_MAX_EVENTS,
+            record: Record::All,
         }
     }
 }
@@ -72,6 +76,7 @@ pub fn run(
 pub fn start(objects: &[Loaded], nodes: &[NodeInfo], steps: &[Step], opts: &Options) -> Engine {
     let mut e = Engine::new(opts.seed);
     e.max_events = opts.max_events;
+    e.world.record = opts.record;
     e.set_start(opts.start_unix_ms);
     for n in nodes {
         apply::add_or_update_node(&mut e, n.clone());

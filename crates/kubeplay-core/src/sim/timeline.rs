@@ -156,7 +156,10 @@ impl<'a> Timeline<'a> {
                 pods: n.info.pods,
             })
             .collect();
-        let mut pods: Vec<_> = w.pods.values_unordered().collect();
+        let mut pods: Vec<_> = match w.record {
+            super::Record::All => w.pods.values_unordered().collect(),
+            super::Record::Jobs => Vec::new(),
+        };
         pods.sort_by_key(|p| p.uid);
         let pods = pods
             .into_iter()

@@ -287,6 +287,37 @@ pub struct Tracked<T, S> {
     pub state: S,
 }
 
+/// What a run keeps for its timeline. The simulation itself is the same either way: no controller
+/// reads events back.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Record {
+    /// Every pod and every event.
+    #[default]
+    All,
+    /// Only what a CronJob's timeline draws, for horizons of months: the Jobs, every Warning event,
+    /// and the CronJob events other than the three every run gives (`SuccessfulCreate`,
+    /// `SawCompletedJob`, `SuccessfulDelete`): skipped runs (`JobAlreadyActive`), missed schedules.
+    /// No pods. A year of `* * * * *` is 4.7 million events under [`Record::All`] and none here.
+    Jobs,
+}
+
+impl Record {
+    /// Whether an event is kept.
+    pub fn keeps(self, type_: &str, reason: &str, kind: &str) -> bool {
+        match self {
+            Record::All => true,
+            Record::Jobs => {
+                type_ == "Warning"
+                    || (kind == "CronJob"
+                        && !matches!(
+                            reason,
+                            "SuccessfulCreate" | "SawCompletedJob" | "SuccessfulDelete"
+                        ))
+            }
+        }
+    }
+}
+
 /// The whole cluster.
 #[derive(Debug, Clone, Default)]
 pub struct World {
@@ -314,6 +345,8 @@ pub struct World {
     pub event_namespaces: BTreeSet<Arc<str>>,
     /// Every Job ever created, for the timeline (name, namespace) -> record.
     pub job_records: Store<JobRecord>,
+    /// What the timeline keeps ([`World::event`] drops the events it does not).
+    pub record: Record,
 }
 
 /// What the timeline says about a Job.
@@ -365,6 +398,10 @@ impl World {
         name: &str,
         message: String,
     ) {
+        let reason = reason.into();
+        if !self.record.keeps(type_, &reason, kind) {
+            return;
+        }
         // Events outnumber everything else (five per pod): their namespace is one shared string.
         let namespace = match self.event_namespaces.get(ns) {
             Some(n) => n.clone(),
@@ -381,7 +418,7 @@ impl World {
         self.events.push(SimEvent {
             time: self.now,
             type_,
-            reason: reason.into(),
+            reason,
             object,
             namespace,
             message,

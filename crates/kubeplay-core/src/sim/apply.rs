@@ -33,15 +33,7 @@ pub fn apply_object(e: &mut Engine, obj: Object) {
             match e.world.$map.get_mut(&key) {
                 Some(t) if t.deleted.is_none() => t.object = o,
                 _ => {
-                    e.world.$map.insert(
-                        key.clone(),
-                        Tracked {
-                            object: o,
-                            created: now,
-                            deleted: None,
-                            state: Default::default(),
-                        },
-                    );
+                    e.world.$map.insert(key.clone(), Tracked::new(o, now));
                 }
             }
             e.mark_dirty(OwnerRef::new($kind, &key.0, &key.1));
@@ -143,15 +135,7 @@ pub fn create_job(e: &mut Engine, nj: NewJob) {
             ..Default::default()
         },
     );
-    e.world.jobs.insert(
-        key,
-        Tracked {
-            object: job,
-            created: now,
-            deleted: None,
-            state: Default::default(),
-        },
-    );
+    e.world.jobs.insert(key, Tracked::new(job, now));
     e.mark_dirty(OwnerRef::new("Job", &ns, &name));
     if let Some(cj) = nj.cron_job {
         e.mark_dirty(OwnerRef::new("CronJob", &ns, &cj));
@@ -217,15 +201,7 @@ pub fn create_replica_set(e: &mut Engine, rs: ReplicaSet) {
     {
         return;
     }
-    e.world.replica_sets.insert(
-        key,
-        Tracked {
-            object: rs,
-            created: now,
-            deleted: None,
-            state: Default::default(),
-        },
-    );
+    e.world.replica_sets.insert(key, Tracked::new(rs, now));
     e.mark_dirty(OwnerRef::new("ReplicaSet", &ns, &name));
 }
 

@@ -144,15 +144,7 @@ fn put_job(
             ..Default::default()
         },
     );
-    w.jobs.insert(
-        key,
-        Tracked {
-            object: job,
-            created: ms(created),
-            deleted: None,
-            state: Default::default(),
-        },
-    );
+    w.jobs.insert(key, Tracked::new(job, ms(created)));
 }
 
 /// A Job as `getJobFromTemplate2(cj, at)` makes it, in namespace NS.

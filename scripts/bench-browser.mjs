@@ -28,7 +28,7 @@ try {
   await page.goto(`${server.url}bench/index.html`);
   console.log(`${'browser benchmark (wasm, Chromium)'.padEnd(36)} ${'best ms'.padStart(9)} ${'median ms'.padStart(10)}  budget`);
   for (const w of workloads) {
-    const result = await page.evaluate(async ({ name, seconds }) => {
+    const result = await page.evaluate(async ({ name, seconds, record }) => {
       const mod = await import('/pkg/kubeplay_wasm.js');
       await mod.default();
       const pg = new mod.Playground();
@@ -38,7 +38,7 @@ try {
       const times = [];
       for (let i = 0; i < runs; i++) {
         const t0 = performance.now();
-        pg.simulate(m, n, s, { forSeconds: seconds, maxEvents: 1e9 });
+        pg.simulate(m, n, s, { forSeconds: seconds, maxEvents: 1e9, record });
         times.push(performance.now() - t0);
       }
       times.sort((a, b) => a - b);

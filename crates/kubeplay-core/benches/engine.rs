@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use kubeplay_core::manifest;
 use kubeplay_core::nodes;
-use kubeplay_core::sim::{self, scenario, Options};
+use kubeplay_core::sim::{self, scenario, Options, Record};
 
 /// One benchmark input: manifests, nodes, scenario, how long to simulate, and the budget.
 struct Workload {
@@ -19,6 +19,8 @@ struct Workload {
     seconds: i64,
     /// Budget in the browser (ms), from the issues.
     budget_ms: f64,
+    /// What the run records: everything, or only the Jobs (the page's CronJob lanes).
+    record: Record,
 }
 
 fn daemon_set(name: &str, selector: Option<(&str, &str)>, cpu: &str) -> String {
@@ -83,6 +85,7 @@ fn daemonsets_5000() -> Workload {
         scenario,
         seconds: 3600,
         budget_ms: 50.0,
+        record: Record::All,
     }
 }
 
@@ -101,6 +104,7 @@ fn job_10000() -> Workload {
         scenario: String::new(),
         seconds: 4 * 3600,
         budget_ms: 100.0,
+        record: Record::All,
     }
 }
 
@@ -115,6 +119,16 @@ fn cronjob_year() -> Workload {
         scenario: String::new(),
         seconds: 365 * 86400,
         budget_ms: f64::NAN,
+        record: Record::All,
+    }
+}
+
+/// The same year as the CronJob view's lanes run it (`record: 'jobs'`: Jobs and skipped runs only).
+fn cronjob_year_lanes() -> Workload {
+    Workload {
+        name: "cronjob-every-minute-90s-1y-lanes",
+        record: Record::Jobs,
+        ..cronjob_year()
     }
 }
 
@@ -127,6 +141,7 @@ fn run_once(w: &Workload) -> (f64, usize, usize) {
     let opts = Options {
         duration: w.seconds * 1000,
         max_events: usize::MAX,
+        record: w.record,
         ..Default::default()
     };
     let (engine, _) = sim::run(&objects, &node_list, &steps, &opts, &|_| {
@@ -138,7 +153,12 @@ fn run_once(w: &Workload) -> (f64, usize, usize) {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let workloads = [daemonsets_5000(), job_10000(), cronjob_year()];
+    let workloads = [
+        daemonsets_5000(),
+        job_10000(),
+        cronjob_year(),
+        cronjob_year_lanes(),
+    ];
     if let Some(i) = args.iter().position(|a| a == "--write-inputs") {
         let dir = std::path::PathBuf::from(args.get(i + 1).expect("--write-inputs DIR"));
         std::fs::create_dir_all(&dir).expect("create dir");
@@ -156,8 +176,12 @@ fn main() {
             } else {
                 w.budget_ms.to_string()
             };
+            let record = match w.record {
+                Record::All => "all",
+                Record::Jobs => "jobs",
+            };
             index.push(format!(
-                "{{\"name\":\"{}\",\"seconds\":{},\"budgetMs\":{budget}}}",
+                "{{\"name\":\"{}\",\"seconds\":{},\"budgetMs\":{budget},\"record\":\"{record}\"}}",
                 w.name, w.seconds
             ));
         }

@@ -300,6 +300,12 @@ test('the CronJob lanes run the whole horizon where the full run stops at its ev
     assert.equal(count(lanes[2][1]), minutes, `Replace: ${lanes[2][1]}`);
     assert.equal(await page.getAttribute('#cron-chart svg', 'data-mode'), 'aggregate');
     assert.equal(Number(await page.getAttribute('#cron-chart svg', 'data-v1')), 120 * 86400, 'the axis spans all 120 days');
+    // `kubectl get cronjobs` at the scrubber (it runs recording only Jobs).
+    await page.selectOption('#kubectl-kind', 'cronjobs');
+    await page.evaluate(() => globalThis.kubeplay.setTime(70 * 86400));
+    await page.waitForFunction(() => document.querySelector('#kubectl-out').dataset.at === String(70 * 86400) &&
+      document.querySelector('#kubectl-out').dataset.kind === 'cronjobs', null, { timeout: 120000 });
+    assert.match(await text(page, '#kubectl-out'), /every-minute \* \* \* \* \* <none> False 1 60s 70d/);
     assert.deepEqual(page.problems, []);
     console.log(`# measured: 120 days of * * * * * (full run truncated, 3 lanes of ${minutes} runs) ready in ${ms} ms`);
   } finally {

@@ -60,7 +60,14 @@ pub fn run(args: GetArgs) -> i32 {
         Ok(ms) => ms,
         Err(c) => return c,
     };
-    let engine = match run_sim(&args.sim, at, kubeplay_core::sim::Record::All) {
+    // The jobs and cronjobs tables read neither pods nor events: a run that records only Jobs gives
+    // the same rows and is not cut short by --max-events over long CronJob horizons.
+    let record = if matches!(kind, "Job" | "CronJob") && args.describe.is_none() {
+        kubeplay_core::sim::Record::Jobs
+    } else {
+        kubeplay_core::sim::Record::All
+    };
+    let engine = match run_sim(&args.sim, at, record) {
         Ok(e) => e,
         Err(c) => return c,
     };

@@ -213,9 +213,12 @@ fn recording_only_jobs_keeps_the_same_story() {
         }
         .yaml();
         let at = sim::DEFAULT_START_UNIX_MS;
-        let all = run_recording(&yaml, scenario_text, "2h", at, sim::Record::All);
-        let jobs = run_recording(&yaml, scenario_text, "2h", at, sim::Record::Jobs);
-        let (all, jobs) = (Timeline::from_engine(&all), Timeline::from_engine(&jobs));
+        let all_e = run_recording(&yaml, scenario_text, "2h", at, sim::Record::All);
+        let jobs_e = run_recording(&yaml, scenario_text, "2h", at, sim::Record::Jobs);
+        let (all, jobs) = (
+            Timeline::from_engine(&all_e),
+            Timeline::from_engine(&jobs_e),
+        );
         assert!(!all.pods.is_empty() && jobs.pods.is_empty(), "{policy}");
         assert!(all.jobs.len() > 10, "{policy}: {}", all.jobs.len());
         assert_eq!(json(&all.jobs), json(&jobs.jobs), "{policy}: the same Jobs");
@@ -236,6 +239,14 @@ fn recording_only_jobs_keeps_the_same_story() {
             "{policy}: skipped runs are kept"
         );
         assert_eq!(json(&kept), json(&jobs.events), "{policy}: the kept events");
+        // `get jobs|cronjobs` run recording only Jobs too: the same tables.
+        for kind in ["jobs", "cronjobs"] {
+            for wide in [false, true] {
+                let table =
+                    |e: &Engine| kubeplay_core::printers::get(kind, &e.world, None, wide).unwrap();
+                assert_eq!(table(&all_e), table(&jobs_e), "{policy}: get {kind}");
+            }
+        }
     }
 }
 

@@ -29,11 +29,16 @@ fn job(name: &str, spec: &str, annotations: &str, restart_policy: &str) -> Strin
 }
 
 fn simulate(yaml: &str, scenario: &str, seconds: i64) -> Engine {
+    simulate_recording(yaml, scenario, seconds, sim::Record::All)
+}
+
+fn simulate_recording(yaml: &str, scenario: &str, seconds: i64, record: sim::Record) -> Engine {
     let objects = manifest::load(yaml).unwrap_or_else(|e| panic!("manifest: {e:?}"));
     let node_list = nodes::parse_table(NODES).unwrap_or_else(|e| panic!("nodes: {e:?}"));
     let steps = sim::scenario::parse(scenario).unwrap_or_else(|e| panic!("scenario: {e:?}"));
     let opts = Options {
         duration: seconds * 1000,
+        record,
         ..Default::default()
     };
     let (engine, errors) = sim::run(&objects, &node_list, &steps, &opts, &|_| {
@@ -137,6 +142,48 @@ fn record(e: &Engine, job: &str) -> (String, Option<String>, i32, i32) {
 }
 
 /// The contract: `pi`, completions 2, parallelism 1, 10s pods, Never, 5 minutes on 3 nodes.
+/// `kubeplay get jobs` runs with `Record::Jobs` (no pods or events kept, so long CronJob horizons are
+/// not cut short): the table must be the one a full run prints, at every moment of every outcome.
+#[test]
+fn get_jobs_is_the_same_when_recording_only_jobs() {
+    let jobs = [
+        job(
+            "ok",
+            "completions: 3\nparallelism: 2",
+            "kubeplay.io/duration: 20s",
+            "Never",
+        ),
+        job(
+            "crash",
+            "backoffLimit: 2",
+            "kubeplay.io/exit-codes: \"1\"",
+            "OnFailure",
+        ),
+        job(
+            "idx",
+            "completions: 4\nparallelism: 2\ncompletionMode: Indexed\nbackoffLimitPerIndex: 1",
+            "kubeplay.io/duration: 10s\nkubeplay.io/exit-codes-by-index: \"2=1\"",
+            "Never",
+        ),
+        job(
+            "late",
+            "activeDeadlineSeconds: 30\nttlSecondsAfterFinished: 60",
+            "kubeplay.io/duration: 50s",
+            "Never",
+        ),
+    ];
+    let yaml = jobs.join("---\n");
+    for at in [0, 5, 15, 31, 45, 95, 400, 1800] {
+        let all = simulate_recording(&yaml, "", at, sim::Record::All);
+        let only = simulate_recording(&yaml, "", at, sim::Record::Jobs);
+        for wide in [false, true] {
+            let table = |e: &Engine| kubeplay_core::printers::get("jobs", &e.world, None, wide);
+            assert_eq!(table(&all), table(&only), "at {at}s, wide {wide}");
+        }
+        assert!(only.world.events.len() < all.world.events.len(), "at {at}s");
+    }
+}
+
 #[test]
 fn pi_completes_with_two_succeeded_pods() {
     let yaml = job(

@@ -71,8 +71,10 @@ fn input_errors<'a>(
 #[wasm_bindgen]
 pub struct Playground {
     /// Engines of the last inputs `get` saw, at a few moments, so that scrubbing does not re-run the
-    /// simulation from time 0 at every step.
-    snapshots: std::cell::RefCell<Option<Snapshots>>,
+    /// simulation from time 0 at every step: one set recording everything (pods, nodes, workloads)
+    /// and one recording only Jobs (`get jobs|cronjobs`, whose tables read neither pods nor events,
+    /// so a year of CronJob runs is not cut short by the event limit).
+    snapshots: std::cell::RefCell<[Option<Snapshots>; 2]>,
 }
 
 /// Engines of one set of inputs, sorted by time; the first is at time 0.
@@ -97,7 +99,7 @@ impl Playground {
     pub fn new() -> Playground {
         console_error_panic_hook::set_once();
         Playground {
-            snapshots: std::cell::RefCell::new(None),
+            snapshots: std::cell::RefCell::new([None, None]),
         }
     }
 
@@ -361,10 +363,18 @@ impl Playground {
             nodes_text.to_string(),
             scenario.to_string(),
         );
-        let mut cache = self.snapshots.borrow_mut();
+        let record = match kubeplay_core::printers::resolve_kind(kind) {
+            Ok("Job" | "CronJob") => kubeplay_core::sim::Record::Jobs,
+            _ => kubeplay_core::sim::Record::All,
+        };
+        let mut caches = self.snapshots.borrow_mut();
+        let cache = &mut caches[usize::from(record == kubeplay_core::sim::Record::Jobs)];
         if cache.as_ref().is_none_or(|c| c.inputs != inputs) {
             let p = prepare(manifests, nodes_text, scenario)?;
-            let opts = kubeplay_core::sim::Options::default();
+            let opts = kubeplay_core::sim::Options {
+                record,
+                ..Default::default()
+            };
             let start = kubeplay_core::sim::start(&p.objects, &p.nodes, &p.steps, &opts);
             *cache = Some(Snapshots {
                 inputs,

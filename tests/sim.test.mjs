@@ -287,6 +287,8 @@ test('the CronJob lanes run the whole horizon where the full run stops at its ev
       return { truncated: t.events.some((e) => e.reason === 'SimulationTruncated'), duration: t.duration };
     });
     assert.ok(tl.truncated && tl.duration < 80 * 86400, JSON.stringify(tl));
+    // The page says where and why the run stopped.
+    assert.match(await text(page, '#sim-message'), /^The run stopped at \+7\dd.* of 120d: the page keeps at most 1,000,000 events \(SimulationTruncated\)/);
     // The lanes record only Jobs and skipped runs, so each covers all 120 days.
     await page.waitForFunction(() => document.querySelector('#cron-body')?.dataset.ready === 'true' &&
       document.querySelectorAll('#cron-chart g.lane').length === 3, null, { timeout: 180000 });

@@ -18,7 +18,7 @@ import { createKubectlPanel } from './kubectl-panel.js';
 import { createPodDetails } from './pod-details.js';
 import { initHelp } from './help.js';
 import { debounce, h, formatBytes, fill } from './format.js';
-import { indexTimeline, podsAt, podStateAt, nodesPresentAt, readObjects, scenarioSteps, changesNodes, nodeTable, ms } from './model.js';
+import { indexTimeline, podsAt, podStateAt, nodesPresentAt, readObjects, scenarioSteps, changesNodes, nodeTable, ms, formatDuration } from './model.js';
 import { parseDocuments, findDocument, setMapValue } from './yaml-tree.js';
 
 const $ = (id) => document.getElementById(id);
@@ -503,6 +503,9 @@ function onSimulated(key, inputs, tl) {
   app.sections.pod.setTimeline(tl, sim.time);
   sim.count += 1;
   sim.drawMs = performance.now() - t0;
+  // The run stopped at the page's event limit: say where, and that the CronJob view still has it all.
+  const cut = tl.events.find((e) => e.reason === 'SimulationTruncated');
+  if (cut) sim.message = { key: 'scenario.truncated', params: { at: formatDuration(cut._t), requested: formatDuration(inputs.seconds), events: Number(/the limit is (\d+)/.exec(cut.message)?.[1] ?? tl.events.length - 1) } };
   setSimStatus('scenario.done', { pods: tl.pods.length, events: tl.events.length, ms: Math.round(sim.lastMs) });
   document.body.dataset.sims = String(sim.count);
 }

@@ -166,6 +166,7 @@ export default {
   'scenario.durationTooLong': 'At most a year (366d).',
   'scenario.running': 'Simulating…',
   'scenario.done': ({ pods, events, ms }) => `Simulated: ${pods} ${plural(pods, 'pod', 'pods')}, ${events} ${plural(events, 'event', 'events')} in ${ms} ms.`,
+  'scenario.truncated': ({ at, requested, events }) => `The run stopped at +${at} of ${requested}: the page keeps at most ${events.toLocaleString('en')} events (SimulationTruncated), so the scrubber, the node grid and the pods end there. The CronJob view still runs the whole ${requested}, recording only its Jobs. Simulate a shorter time to see every pod.`,
   'scenario.notRun': 'Not simulated: see the errors.',
   'scenario.fixInputs': 'Fix the errors in the manifests or nodes to run the simulation.',
   'scenario.fixInputsStale': 'Fix the errors in the manifests or nodes to run the simulation again; the results below are from your last valid input.',
@@ -403,7 +404,9 @@ error kubectl would print. <strong>Simulate for</strong> sets how long the run l
   <dt>kubectl get</dt><dd>Exactly what <code>kubectl get &lt;kind&gt; -A</code> (or <code>-o wide</code>) prints at that moment.</dd>
   <dt>CronJob</dt><dd>The schedule in words and its next times in a zone you choose, and the CronJob run three
     times — Allow, Forbid, Replace — side by side: scheduled ticks, Jobs as bars, skipped runs (▼) and late
-    starts (dashed). Over long spans the columns sum several Jobs; zoom in to see each one.</dd>
+    starts (dashed). Over long spans the columns sum several Jobs; zoom in to see each one. These three runs
+    record only Jobs and skipped runs, so they cover the whole time even when the main run stops at the
+    page's limit of 1,000,000 events (a 90s Job every minute reaches it after about 77 days).</dd>
   <dt>Job</dt><dd>A Gantt chart of a Job's pods: lanes per parallel slot or index, back-off gaps with their
     length, the completions counter, the <code>activeDeadlineSeconds</code> line and the final condition.</dd>
 </dl>

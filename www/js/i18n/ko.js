@@ -164,6 +164,7 @@ export default {
   'scenario.durationTooLong': '최대 1년(366d)입니다.',
   'scenario.running': '시뮬레이션 중…',
   'scenario.done': ({ pods, events, ms }) => `시뮬레이션 완료: 파드 ${pods}개, 이벤트 ${events}개, ${ms}ms.`,
+  'scenario.truncated': ({ at, requested, events }) => `시뮬레이션이 ${requested} 중 +${at}에서 멈췄습니다: 페이지는 이벤트를 최대 ${events.toLocaleString('ko')}개까지만 기록하므로(SimulationTruncated) 스크러버, 노드 그리드, 파드는 거기서 끝납니다. CronJob 보기는 Job만 기록하며 ${requested} 전체를 실행합니다. 모든 파드를 보려면 더 짧은 시간을 시뮬레이션하세요.`,
   'scenario.notRun': '시뮬레이션하지 않음: 오류를 확인하세요.',
   'scenario.fixInputs': '시뮬레이션하려면 매니페스트나 노드의 오류를 고치세요.',
   'scenario.fixInputsStale': '다시 시뮬레이션하려면 매니페스트나 노드의 오류를 고치세요. 아래 결과는 마지막으로 올바르던 입력의 것입니다.',
@@ -399,7 +400,9 @@ EOF</pre>
   <dt>kubectl get</dt><dd>그 시각에 <code>kubectl get &lt;kind&gt; -A</code>(또는 <code>-o wide</code>)가 출력하는 내용 그대로.</dd>
   <dt>CronJob</dt><dd>일정을 말로 풀이하고 고른 시간대에서의 다음 실행 시각을 보여 주며, 같은 CronJob을 Allow, Forbid,
     Replace로 세 번 실행해 나란히 놓습니다: 예정 시각 눈금, 막대로 그린 Job, 건너뛴 실행(▼)과 늦은 시작(점선).
-    긴 구간에서는 여러 Job을 묶어 합계를 그리고, 확대하면 하나하나 보입니다.</dd>
+    긴 구간에서는 여러 Job을 묶어 합계를 그리고, 확대하면 하나하나 보입니다. 이 세 실행은 Job과 건너뛴 실행만
+    기록하므로, 메인 실행이 페이지의 이벤트 한도(1,000,000개)에서 멈춰도 전체 시간을 보여 줍니다(매분 90초짜리
+    Job이면 약 77일에 한도에 닿습니다).</dd>
   <dt>Job</dt><dd>Job 파드들의 간트 차트: 병렬 슬롯이나 인덱스별 줄, 길이가 표시된 백오프 틈, 완료 수 계단선,
     <code>activeDeadlineSeconds</code> 선, 최종 상태.</dd>
 </dl>

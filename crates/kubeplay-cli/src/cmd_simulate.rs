@@ -123,15 +123,8 @@ pub fn run(args: SimulateArgs) -> i32 {
         Ok(ms) => ms,
         Err(c) => return c,
     };
-    let engine = match run_sim(
-        &args.sim,
-        ms,
-        if args.record == "jobs" {
-            sim::Record::Jobs
-        } else {
-            sim::Record::All
-        },
-    ) {
+    let record = args.record.parse().unwrap_or_default(); // clap allowed only all|jobs
+    let engine = match run_sim(&args.sim, ms, record) {
         Ok(e) => e,
         Err(c) => return c,
     };

@@ -176,10 +176,7 @@ fn main() {
             } else {
                 w.budget_ms.to_string()
             };
-            let record = match w.record {
-                Record::All => "all",
-                Record::Jobs => "jobs",
-            };
+            let record = w.record.as_str();
             index.push(format!(
                 "{{\"name\":\"{}\",\"seconds\":{},\"budgetMs\":{budget},\"record\":\"{record}\"}}",
                 w.name, w.seconds

@@ -201,13 +201,10 @@ fn run(
         None => kubeplay_core::sim::DEFAULT_START_UNIX_MS,
     };
     let record = match opts.record.as_deref() {
-        None | Some("all") => kubeplay_core::sim::Record::All,
-        Some("jobs") => kubeplay_core::sim::Record::Jobs,
-        Some(other) => {
-            return Err(JsError::new(&format!(
-                "invalid options: record {other:?} is not one of \"all\", \"jobs\""
-            )))
-        }
+        None => kubeplay_core::sim::Record::All,
+        Some(r) => r
+            .parse()
+            .map_err(|e| JsError::new(&format!("invalid options: {e}")))?,
     };
     let options = kubeplay_core::sim::Options {
         record,

@@ -302,6 +302,14 @@ pub enum Record {
 }
 
 impl Record {
+    /// The name the CLI (`--record`) and the wasm options (`record`) use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Record::All => "all",
+            Record::Jobs => "jobs",
+        }
+    }
+
     /// Whether an event is kept.
     pub fn keeps(self, type_: &str, reason: &str, kind: &str) -> bool {
         match self {
@@ -329,6 +337,17 @@ impl<T, S: Default> Tracked<T, S> {
             deleted: None,
             state: S::default(),
         })
+    }
+}
+
+impl std::str::FromStr for Record {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "all" => Ok(Record::All),
+            "jobs" => Ok(Record::Jobs),
+            _ => Err(format!("record {s:?} is not one of \"all\", \"jobs\"")),
+        }
     }
 }
 

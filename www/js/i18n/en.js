@@ -166,7 +166,7 @@ export default {
   'scenario.durationTooLong': 'At most a year (366d).',
   'scenario.running': 'Simulating…',
   'scenario.done': ({ pods, events, ms }) => `Simulated: ${pods} ${plural(pods, 'pod', 'pods')}, ${events} ${plural(events, 'event', 'events')} in ${ms} ms.`,
-  'scenario.truncated': ({ at, requested, events }) => `The run stopped at +${at} of ${requested}: the page keeps at most ${events.toLocaleString('en')} events (SimulationTruncated), so the scrubber, the node grid and the pods end there. The CronJob view still runs the whole ${requested}, recording only its Jobs. Simulate a shorter time to see every pod.`,
+  'scenario.truncated': ({ at, requested, events }) => `The run stopped at +${at} of ${requested}: the page keeps at most ${Number(events).toLocaleString('en')} events (SimulationTruncated), so the scrubber, the node grid and the pods end there. The CronJob view still runs the whole ${requested}, recording only its Jobs. Simulate a shorter time to see every pod.`,
   'scenario.notRun': 'Not simulated: see the errors.',
   'scenario.fixInputs': 'Fix the errors in the manifests or nodes to run the simulation.',
   'scenario.fixInputsStale': 'Fix the errors in the manifests or nodes to run the simulation again; the results below are from your last valid input.',

@@ -164,7 +164,7 @@ export default {
   'scenario.durationTooLong': '최대 1년(366d)입니다.',
   'scenario.running': '시뮬레이션 중…',
   'scenario.done': ({ pods, events, ms }) => `시뮬레이션 완료: 파드 ${pods}개, 이벤트 ${events}개, ${ms}ms.`,
-  'scenario.truncated': ({ at, requested, events }) => `시뮬레이션이 ${requested} 중 +${at}에서 멈췄습니다: 페이지는 이벤트를 최대 ${events.toLocaleString('ko')}개까지만 기록하므로(SimulationTruncated) 스크러버, 노드 그리드, 파드는 거기서 끝납니다. CronJob 보기는 Job만 기록하며 ${requested} 전체를 실행합니다. 모든 파드를 보려면 더 짧은 시간을 시뮬레이션하세요.`,
+  'scenario.truncated': ({ at, requested, events }) => `시뮬레이션이 ${requested} 중 +${at}에서 멈췄습니다: 페이지는 이벤트를 최대 ${Number(events).toLocaleString('ko')}개까지만 기록하므로(SimulationTruncated) 스크러버, 노드 그리드, 파드는 거기서 끝납니다. CronJob 보기는 Job만 기록하며 ${requested} 전체를 실행합니다. 모든 파드를 보려면 더 짧은 시간을 시뮬레이션하세요.`,
   'scenario.notRun': '시뮬레이션하지 않음: 오류를 확인하세요.',
   'scenario.fixInputs': '시뮬레이션하려면 매니페스트나 노드의 오류를 고치세요.',
   'scenario.fixInputsStale': '다시 시뮬레이션하려면 매니페스트나 노드의 오류를 고치세요. 아래 결과는 마지막으로 올바르던 입력의 것입니다.',

@@ -53,6 +53,7 @@ const app = {
     key: '', // key of the simulation shown
     inputs: null, // {manifests, nodes, scenario, seconds}
     tl: null, // the indexed timeline
+    truncated: null, // its SimulationTruncated event when it stopped at the event limit
     objects: null, // model.readObjects of its inputs
     time: 0,
     nodeSteps: [], // offsets (s) of the scenario steps that change nodes
@@ -455,6 +456,9 @@ function onSimulated(key, inputs, tl) {
   sim.key = key;
   sim.inputs = inputs;
   sim.tl = tl;
+  // Where the run stopped at the page's event limit, or null. The engine stops right after recording
+  // this event, so it is the last one (engine.rs run_until).
+  sim.truncated = tl.events.at(-1)?.reason === 'SimulationTruncated' ? tl.events.at(-1) : null;
   sim.stale = false;
   sim.message = null;
   sim.objects = readObjects(inputs.manifests, inputs.scenario);
@@ -504,7 +508,7 @@ function onSimulated(key, inputs, tl) {
   sim.count += 1;
   sim.drawMs = performance.now() - t0;
   // The run stopped at the page's event limit: say where, and that the CronJob view still has it all.
-  const cut = tl.events.find((e) => e.reason === 'SimulationTruncated');
+  const cut = sim.truncated;
   if (cut) sim.message = { key: 'scenario.truncated', params: { at: formatDuration(cut._t), requested: formatDuration(inputs.seconds), events: Number(/the limit is (\d+)/.exec(cut.message)?.[1] ?? tl.events.length - 1) } };
   setSimStatus('scenario.done', { pods: tl.pods.length, events: tl.events.length, ms: Math.round(sim.lastMs) });
   document.body.dataset.sims = String(sim.count);
@@ -547,8 +551,7 @@ function suspendedSpans(cj, steps, duration) {
 function simulateVariant(cj, policy) {
   const sim = app.sim;
   if (!sim.inputs) return Promise.reject(new Error('no simulation'));
-  const complete = !sim.tl.events.some((e) => e.reason === 'SimulationTruncated');
-  if (policy === cj.policy && complete) return Promise.resolve(sim.tl);
+  if (policy === cj.policy && !sim.truncated) return Promise.resolve(sim.tl);
   const { manifests, nodes, scenario, seconds } = sim.inputs;
   let text = manifests;
   if (policy !== cj.policy) {

@@ -60,13 +60,8 @@ pub fn run(args: GetArgs) -> i32 {
         Ok(ms) => ms,
         Err(c) => return c,
     };
-    // The jobs and cronjobs tables read neither pods nor events: a run that records only Jobs gives
-    // the same rows and is not cut short by --max-events over long CronJob horizons.
-    let record = if matches!(kind, "Job" | "CronJob") && args.describe.is_none() {
-        kubeplay_core::sim::Record::Jobs
-    } else {
-        kubeplay_core::sim::Record::All
-    };
+    // --describe is for pods only (checked above), and describe reads events.
+    let record = kubeplay_core::sim::Record::for_table(kind);
     let engine = match run_sim(&args.sim, at, record) {
         Ok(e) => e,
         Err(c) => return c,

@@ -360,10 +360,10 @@ impl Playground {
             nodes_text.to_string(),
             scenario.to_string(),
         );
-        let record = match kubeplay_core::printers::resolve_kind(kind) {
-            Ok("Job" | "CronJob") => kubeplay_core::sim::Record::Jobs,
-            _ => kubeplay_core::sim::Record::All,
-        };
+        let record = kubeplay_core::printers::resolve_kind(kind).map_or(
+            kubeplay_core::sim::Record::All,
+            kubeplay_core::sim::Record::for_table,
+        );
         let mut caches = self.snapshots.borrow_mut();
         let cache = &mut caches[usize::from(record == kubeplay_core::sim::Record::Jobs)];
         if cache.as_ref().is_none_or(|c| c.inputs != inputs) {

@@ -310,6 +310,15 @@ impl Record {
         }
     }
 
+    /// What `kubectl get KIND` needs: the jobs and cronjobs tables read neither pods nor events, so
+    /// they run recording only Jobs and a long CronJob horizon is not cut short by the event limit.
+    pub fn for_table(kind: &str) -> Self {
+        match kind {
+            "Job" | "CronJob" => Record::Jobs,
+            _ => Record::All,
+        }
+    }
+
     /// Whether an event is kept.
     pub fn keeps(self, type_: &str, reason: &str, kind: &str) -> bool {
         match self {

@@ -428,10 +428,10 @@ fn print_pods(world: &World) -> Printed {
                 _ => "<none>".into(),
             };
             PrintedRow {
-                namespace: p.namespace.clone(),
-                name: p.name.clone(),
+                namespace: p.namespace().to_string(),
+                name: p.name().to_string(),
                 cells: vec![
-                    p.name.clone(),
+                    p.name().to_string(),
                     pod_ready_column(world, p),
                     pod_status(p),
                     pod_restarts_column(world, p, last),
@@ -462,7 +462,8 @@ fn print_daemon_sets(world: &World) -> Printed {
         .daemon_sets
         .iter()
         .filter(|(_, t)| live(t))
-        .map(|((ns, name), t)| {
+        .map(|(key, t)| {
+            let (ns, name) = &**key;
             let c = &t.state;
             let spec = &t.object.spec;
             let (names, images) =
@@ -506,7 +507,8 @@ fn print_replica_sets(world: &World) -> Printed {
         .replica_sets
         .iter()
         .filter(|(_, t)| live(t))
-        .map(|((ns, name), t)| {
+        .map(|(key, t)| {
+            let (ns, name) = &**key;
             let spec = &t.object.spec;
             let (names, images) = layout_container_cells(template_containers(
                 spec.template.as_ref().and_then(|t| t.spec.as_ref()),
@@ -554,7 +556,8 @@ pub fn deployment_counts(
     world: &World,
 ) -> DeploymentCounts {
     let mut c = DeploymentCounts::default();
-    for ((rs_ns, rs_name), rs) in &world.replica_sets {
+    for (key, rs) in &world.replica_sets {
+        let (rs_ns, rs_name) = &**key;
         if !live(rs)
             || rs_ns != ns
             || crate::sim::apply::owner_of(&rs.object.metadata) != Some(("Deployment", name))
@@ -576,7 +579,8 @@ fn print_deployments(world: &World) -> Printed {
         .deployments
         .iter()
         .filter(|(_, t)| live(t))
-        .map(|((ns, name), t)| {
+        .map(|(key, t)| {
+            let (ns, name) = &**key;
             let spec = &t.object.spec;
             let c = deployment_counts(t, ns, name, world);
             let (names, images) =
@@ -612,7 +616,8 @@ fn print_jobs(world: &World) -> Printed {
         .jobs
         .iter()
         .filter(|(_, t)| live(t))
-        .map(|((ns, name), t)| {
+        .map(|(key, t)| {
+            let (ns, name) = &**key;
             let st = &t.state;
             let spec = t.object.spec.as_ref();
             let (names, images) = layout_container_cells(template_containers(
@@ -652,7 +657,8 @@ fn print_cron_jobs(world: &World) -> Printed {
         .cron_jobs
         .iter()
         .filter(|(_, t)| live(t))
-        .map(|((ns, name), t)| {
+        .map(|(key, t)| {
+            let (ns, name) = &**key;
             let spec = &t.object.spec;
             let cols =
                 crate::controllers::cron_job::kubectl_columns(&t.object, &t.state, world.now);

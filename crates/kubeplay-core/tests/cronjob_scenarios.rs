@@ -562,7 +562,7 @@ fn history_limits() {
                 .as_ref()
                 .is_some_and(|o| format!("{}/{}", o.kind, o.name) == owner)
         }) {
-            assert!(!p.alive(), "pod {} of {} survived", p.name, j.name);
+            assert!(!p.alive(), "pod {} of {} survived", p.name(), j.name);
         }
     }
     assert_eq!(count(&tl, "ok", "SuccessfulDelete"), 7);

@@ -139,7 +139,10 @@ fn node_selector_matching_no_node_waits_for_a_label() {
     let deleted = events(&e, "SuccessfulDelete");
     assert_eq!(deleted.len(), 1);
     assert_eq!(&*deleted[0].object, "DaemonSet/ssd-monitor");
-    assert_eq!(deleted[0].message, format!("Deleted pod: {}", pods[0].name));
+    assert_eq!(
+        deleted[0].message,
+        format!("Deleted pod: {}", pods[0].name())
+    );
 }
 
 /// Old pods per node (image v1) and their replacements (v2), in node order.
@@ -191,7 +194,7 @@ fn rolling_update_with_max_unavailable_replaces_one_node_at_a_time() {
         );
         assert_eq!((new.phase, new.ready), (Phase::Running, true));
         assert!(new.alive());
-        assert_eq!(new.namespace, "kube-system");
+        assert_eq!(new.namespace(), "kube-system");
         assert_ne!(
             old.labels["controller-revision-hash"],
             new.labels["controller-revision-hash"]
@@ -214,7 +217,7 @@ fn rolling_update_with_max_unavailable_replaces_one_node_at_a_time() {
         .collect();
     let expect: Vec<String> = pairs
         .iter()
-        .map(|(old, _)| format!("Deleted pod: {}", old.name))
+        .map(|(old, _)| format!("Deleted pod: {}", old.name()))
         .collect();
     assert_eq!(deletes, expect);
 
@@ -322,8 +325,8 @@ fn on_delete_replaces_a_pod_only_when_it_is_deleted() {
         .iter()
         .find(|p| p.node.as_deref() == Some("n2"))
         .unwrap()
-        .name
-        .clone();
+        .name()
+        .to_string();
     let steps = format!("{set_image}90s kubectl delete pod {n2} -n kube-system\n");
     let e = simulate(LOG_AGENT_ON_DELETE, THREE_NODES, &steps, 120);
     let pods = pods_of(&e, "DaemonSet", "log-agent");

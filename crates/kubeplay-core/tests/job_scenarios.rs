@@ -98,7 +98,7 @@ fn render(e: &Engine, job: &str) -> String {
         let _ = writeln!(
             out,
             "pod {} index={} attempt={} node={} created={} started={} finished={} deleted={} {:?} exit={} restarts={} reason={}",
-            stem(&p.name),
+            stem(p.name()),
             p.index.map_or("-".into(), |i| i.to_string()),
             p.attempt,
             p.node.as_deref().unwrap_or("-"),
@@ -201,7 +201,7 @@ fn pi_completes_with_two_succeeded_pods() {
             p.owner.as_deref(),
             Some(&OwnerRef::new("Job", "default", "pi"))
         );
-        assert!(p.name.starts_with("pi-"));
+        assert!(p.name().starts_with("pi-"));
     }
     assert_eq!(record(&e, "pi"), ("Complete".into(), None, 2, 0));
     snapshot("pi", &render(&e, "pi"));

@@ -28,8 +28,8 @@ pub struct NewPod {
     pub template: Arc<PodTemplateSpec>,
     /// `metadata.generateName`: the name is this plus 5 random characters.
     pub generate_name: String,
-    /// A fixed name instead (StatefulSet pods).
-    pub name: Option<String>,
+    /// A fixed (namespace, name) instead (the Job controller names its pods itself).
+    pub name: Option<crate::sim::world::NsName>,
     /// DaemonSet pods: pin to this node with `matchFields metadata.name` (daemonset_util.go).
     pub pin_node: Option<String>,
     /// Labels and annotations added to the template's.

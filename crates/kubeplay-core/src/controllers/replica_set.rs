@@ -82,7 +82,7 @@ pub fn sync(rs: &ReplicaSet, state: &mut State, world: &World) -> Vec<Action> {
                 "ReplicaSet",
                 ns,
                 name,
-                format!("Deleted pod: {}", p.name),
+                format!("Deleted pod: {}", p.name()),
             ));
         }
     }

@@ -76,8 +76,8 @@ pub fn describe_pod(world: &World, namespace: &str, name: &str) -> Result<String
     let addresses = Addresses::new(world);
     let spec = &pod.full_spec();
     let mut w = PrefixWriter::default();
-    w.write(0, &format!("Name:\t{}\n", pod.name));
-    w.write(0, &format!("Namespace:\t{}\n", pod.namespace));
+    w.write(0, &format!("Name:\t{}\n", pod.name()));
+    w.write(0, &format!("Namespace:\t{}\n", pod.namespace()));
     w.write(0, &format!("Priority:\t{}\n", priority(pod)));
     if let Some(pc) = spec
         .priority_class_name
@@ -396,7 +396,13 @@ fn describe_containers(
                 format!(
                     "containerd://{}",
                     fake_hex(
-                        &format!("{}/{}/{}#{}", pod.namespace, pod.uid, c.name, pod.restarts),
+                        &format!(
+                            "{}/{}/{}#{}",
+                            pod.namespace(),
+                            pod.uid,
+                            c.name,
+                            pod.restarts
+                        ),
                         64
                     )
                 )
@@ -697,8 +703,8 @@ fn describe_env(w: &mut PrefixWriter, pod: &SimPod, c: &Container, addresses: &A
         };
         if let Some(f) = &from.field_ref {
             let value = match f.field_path.as_str() {
-                "metadata.name" => pod.name.clone(),
-                "metadata.namespace" => pod.namespace.clone(),
+                "metadata.name" => pod.name().to_string(),
+                "metadata.namespace" => pod.namespace().to_string(),
                 "spec.nodeName" => pod.node.clone().unwrap_or_default(),
                 "spec.serviceAccountName" => pod
                     .spec
@@ -908,10 +914,10 @@ pub struct AggregatedEvent {
 
 /// The pod's events up to `world.now` (those of this incarnation of the name), aggregated.
 fn pod_events(world: &World, pod: &SimPod) -> Vec<AggregatedEvent> {
-    let object = format!("Pod/{}", pod.name);
+    let object = format!("Pod/{}", pod.name());
     aggregate_events(world.events.iter().filter(|e| {
         *e.object == *object
-            && *e.namespace == *pod.namespace
+            && *e.namespace == *pod.namespace()
             && e.time >= pod.created
             && e.time <= world.now
     }))

@@ -13,19 +13,19 @@ use serde_yaml::{Mapping, Value};
 
 use super::engine::Engine;
 use super::scenario::Command;
-use super::world::{JobRecord, NsName, OwnerRef, Tracked};
+use super::world::{ns_name, JobRecord, NsName, OwnerRef, Tracked};
 use crate::controllers::{NewJob, NewPod};
 use crate::nodes::{self, NodeInfo};
 use crate::objects::Object;
 
-fn ns_name(o: &Object) -> NsName {
-    (o.namespace().to_string(), o.name().to_string())
+fn key_of(o: &Object) -> NsName {
+    ns_name(o.namespace(), o.name())
 }
 
 /// `kubectl apply` of one object: create it, or replace its spec (the controller notices).
 pub fn apply_object(e: &mut Engine, obj: Object) {
     let now = e.world.now;
-    let key = ns_name(&obj);
+    let key = key_of(&obj);
     macro_rules! upsert {
         ($map:ident, $kind:literal, $o:expr) => {{
             let mut o = $o;
@@ -76,7 +76,7 @@ pub fn apply_object(e: &mut Engine, obj: Object) {
                 owner: None,
                 namespace: key.0.clone(),
                 template: std::sync::Arc::new(template),
-                name: Some(key.1.clone()),
+                name: Some(key.clone()),
                 ..Default::default()
             });
         }
@@ -121,7 +121,7 @@ pub fn create_job(e: &mut Engine, nj: NewJob) {
         .unwrap_or_else(|| "default".into());
     job.metadata.namespace = Some(ns.clone());
     let name = job.metadata.name.clone().unwrap_or_default();
-    let key = (ns.clone(), name.clone());
+    let key = ns_name(ns.clone(), name.clone());
     if e.world.jobs.get(&key).is_some_and(|t| t.deleted.is_none()) {
         return;
     }
@@ -193,7 +193,7 @@ pub fn create_replica_set(e: &mut Engine, rs: ReplicaSet) {
         .clone()
         .unwrap_or_else(|| "default".into());
     let name = rs.metadata.name.clone().unwrap_or_default();
-    let key = (ns.clone(), name.clone());
+    let key = ns_name(ns.clone(), name.clone());
     if e.world
         .replica_sets
         .get(&key)
@@ -230,7 +230,7 @@ fn not_found(kind: &str, name: &str) -> String {
 /// `kubectl delete KIND NAME` with background cascading deletion.
 pub fn delete(e: &mut Engine, kind: &str, ns: &str, name: &str) -> Result<(), String> {
     let now = e.world.now;
-    let key = (ns.to_string(), name.to_string());
+    let key = ns_name(ns, name);
     let not_found = || not_found(kind, name);
     macro_rules! tracked {
         ($map:ident) => {{

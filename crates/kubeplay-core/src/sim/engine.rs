@@ -10,7 +10,7 @@ use std::sync::Arc;
 use k8s_openapi::api::core::v1::{PodSpec, PodTemplateSpec, Taint, Toleration};
 
 use super::rng::Rng;
-use super::world::{Behaviour, NsName, OwnerRef, Phase, SimEvent, SimPod, World};
+use super::world::{ns_name, Behaviour, NsName, OwnerRef, Phase, SimEvent, SimPod, World};
 use crate::controllers::{self, Action, NewPod};
 use crate::duration::{self, Millis};
 use crate::nodes;
@@ -178,7 +178,8 @@ impl Engine {
             .map(|n| &n.info);
         let empty = PodSpec::default();
         let mut wake = Vec::new();
-        for ((ns, name), t) in &self.world.daemon_sets {
+        for (key, t) in &self.world.daemon_sets {
+            let (ns, name) = &**key;
             if t.deleted.is_some() {
                 continue;
             }
@@ -298,7 +299,7 @@ impl Engine {
     }
 
     fn sync(&mut self, owner: &OwnerRef) -> Vec<Action> {
-        let key = (owner.namespace.clone(), owner.name.clone());
+        let key = ns_name(owner.namespace.clone(), owner.name.clone());
         let w = &mut self.world;
         macro_rules! run {
             ($map:ident, $module:path) => {{
@@ -444,8 +445,8 @@ impl Engine {
     /// Creates a pod as the API server would after admission: generated name, DaemonSet tolerations
     /// and node pin, the DefaultTolerationSeconds tolerations, and the kubeplay behaviour.
     pub fn create_pod(&mut self, mut p: NewPod) -> NsName {
-        let key = match &p.name {
-            Some(n) => (p.namespace.clone(), n.clone()),
+        let key = match p.name.take() {
+            Some(k) => k,
             None => {
                 let mut key = (p.namespace.clone(), String::new());
                 loop {
@@ -453,12 +454,12 @@ impl Engine {
                     key.1.push_str(&p.generate_name);
                     key.1.push_str(&self.rng.suffix(5));
                     if !self.world.pods.contains_key(&key) {
-                        break key;
+                        break Arc::new(key);
                     }
                 }
             }
         };
-        let name = key.1.clone();
+        let name = &key.1;
         let (labels, annotations, behaviour) = self.pod_metadata(
             &p.template,
             p.default_duration,
@@ -469,8 +470,7 @@ impl Engine {
         let requests = (resources.cpu_milli, resources.memory);
         self.uid += 1;
         let pod = SimPod {
-            namespace: p.namespace.clone(),
-            name: name.clone(),
+            key: key.clone(),
             uid: self.uid,
             owner: p.owner.clone(),
             labels,

@@ -164,8 +164,8 @@ impl<'a> Timeline<'a> {
         let pods = pods
             .into_iter()
             .map(|p| PodOut {
-                name: &p.name,
-                namespace: &p.namespace,
+                name: p.name(),
+                namespace: p.namespace(),
                 owner: p.owner.as_deref(),
                 node: p.node.as_deref(),
                 index: p.index,
@@ -189,9 +189,9 @@ impl<'a> Timeline<'a> {
         jobs.sort_unstable_by(|(ka, a), (kb, b)| (a.created, ka).cmp(&(b.created, kb)));
         let jobs = jobs
             .into_iter()
-            .map(|((ns, name), r)| JobOut {
-                name,
-                namespace: ns,
+            .map(|(key, r)| JobOut {
+                name: &key.1,
+                namespace: &key.0,
                 cron_job: r.cron_job.as_deref(),
                 scheduled_time: opt(r.scheduled_time),
                 created: t(r.created),

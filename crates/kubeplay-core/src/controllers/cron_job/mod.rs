@@ -269,7 +269,8 @@ fn discover_jobs(state: &mut State, world: &World, ns: &str, name: &str) {
     }
     state.foreign_seen = foreign;
     let from = (ns.to_string(), String::new());
-    for ((job_ns, job_name), t) in world.jobs.range(from..) {
+    for (key, t) in world.jobs.range(from..) {
+        let (job_ns, job_name) = &**key;
         if job_ns != ns {
             break;
         }
@@ -356,7 +357,7 @@ fn cleanup_finished_jobs(cj: &CronJob, state: &mut State, children: &[Child], ou
 /// pods), drops it from the active list, and records `SuccessfulDelete`.
 fn delete_job(state: &mut State, job: &str, reason: &str, out: &mut Out<'_>) {
     out.actions.push(Action::DeleteJob {
-        key: (out.ns.to_string(), job.to_string()),
+        key: crate::sim::world::ns_name(out.ns, job),
         reason: Some(reason.to_string()),
     });
     state.active.retain(|a| a != job);

@@ -129,7 +129,7 @@ fn put_job(
     finished: Option<(&str, DateTime<Utc>)>,
 ) {
     let name = job.metadata.name.clone().unwrap_or_default();
-    let key = (NS.to_string(), name);
+    let key = crate::sim::world::ns_name(NS, name);
     let (status, done) = match finished {
         Some((st, at)) => (st.to_string(), Some(ms(at))),
         None => ("Running".to_string(), None),
@@ -171,7 +171,7 @@ fn summarize(actions: Vec<Action>) -> Summary {
     for a in actions {
         match a {
             Action::CreateJob(j) => out.creates.push(*j),
-            Action::DeleteJob { key, reason } => out.deletes.push((key.1, reason)),
+            Action::DeleteJob { key, reason } => out.deletes.push((key.1.clone(), reason)),
             Action::Event {
                 type_,
                 reason,

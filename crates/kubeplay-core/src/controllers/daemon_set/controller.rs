@@ -206,7 +206,7 @@ fn by_creation_and_phase(a: &&SimPod, b: &&SimPod) -> std::cmp::Ordering {
         .is_some()
         .cmp(&a.node.is_some())
         .then(a.created.cmp(&b.created))
-        .then_with(|| a.name.cmp(&b.name))
+        .then_with(|| a.name().cmp(b.name()))
 }
 
 impl State {
@@ -611,7 +611,7 @@ fn own_pods_on<'w>(world: &'w World, owner: &OwnerRef, node: &str) -> Group<'w> 
         .filter_map(|k| world.pods.get(k))
         .filter(|p| p.owner.as_deref() == Some(owner))
         .collect();
-    pods.sort_by(|a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
+    pods.sort_by(|a, b| (a.namespace(), a.name()).cmp(&(b.namespace(), b.name())));
     let mut g = Group::default();
     for p in pods {
         g.push(p);
@@ -687,7 +687,7 @@ fn finish<'w>(cx: &Ctx<'_>, owner: &OwnerRef, mut plan: Plan<'w>) -> Vec<Action>
             "DaemonSet",
             ns,
             name,
-            format!("Deleted pod: {}", p.name),
+            format!("Deleted pod: {}", p.name()),
         ));
     }
     if let Some(at) = plan.requeue_at {
@@ -829,7 +829,8 @@ fn pods_should_be_on_node<'w>(
                     name,
                     format!(
                         "Found failed daemon pod {}/{} on node {node}, will try to kill it",
-                        pod.namespace, pod.name
+                        pod.namespace(),
+                        pod.name()
                     ),
                 ));
                 plan.delete.push(pod);
@@ -842,7 +843,8 @@ fn pods_should_be_on_node<'w>(
                     name,
                     format!(
                         "Found succeeded daemon pod {}/{} on node {node}, will try to delete it",
-                        pod.namespace, pod.name
+                        pod.namespace(),
+                        pod.name()
                     ),
                 ));
                 plan.delete.push(pod);
@@ -1108,7 +1110,7 @@ mod tests {
     /// One sync of the DaemonSet outside the engine, with its state taken from and put back into
     /// the world.
     fn sync_once(e: &mut Engine) -> Vec<Action> {
-        let key = ("kube-system".to_string(), "agent".to_string());
+        let key = crate::sim::world::ns_name("kube-system", "agent");
         let mut t = e.world.daemon_sets.remove(&key).unwrap();
         let actions = sync(&t.object, &mut t.state, &e.world);
         e.world.daemon_sets.insert(key, t);

@@ -40,7 +40,7 @@ fn old_pods_running(cx: &Ctx<'_>) -> bool {
         return true;
     }
     old.iter().any(|i| {
-        let (ns, name) = &cx.rss[*i].key;
+        let (ns, name) = &*cx.rss[*i].key;
         cx.world
             .pods_of(&OwnerRef::new("ReplicaSet", ns, name))
             .any(|p| p.active())

@@ -72,7 +72,8 @@ pub fn load<'w>(
         actions: Vec::new(),
         requeue_at: None,
     };
-    for ((rns, rname), t) in &world.replica_sets {
+    for (key, t) in &world.replica_sets {
+        let (rns, rname) = &**key;
         if rns != ns
             || t.deleted.is_some()
             || owner_of(&t.object.metadata) != Some(("Deployment", name))
@@ -100,7 +101,7 @@ pub fn load<'w>(
             max: ann_int(&t.object.metadata, MAX_REPLICAS_ANNOTATION),
         });
         cx.rss.push(Rs {
-            key: (rns.clone(), rname.clone()),
+            key: key.clone(),
             created: t.created,
             replicas: t.object.spec.replicas.unwrap_or(1),
             status_replicas: n,
@@ -298,7 +299,7 @@ pub fn get_all(cx: &mut Ctx<'_>, state: &mut State, create: bool) {
     state.revision = new_revision;
     state.new_replica_set = Some(rs_name.clone());
     cx.rss.push(Rs {
-        key: (cx.ns.to_string(), rs_name),
+        key: crate::sim::world::ns_name(cx.ns, rs_name),
         created: cx.now,
         replicas: count,
         status_replicas: 0,

@@ -38,7 +38,7 @@ fn deployment(replicas: i32, surge: i32, unavailable: i32) -> Deployment {
 /// A ReplicaSet last scaled for a Deployment of `old` replicas (surge 0), created at `created`.
 fn rs(name: &str, replicas: i32, created: Millis, old: i32) -> Rs {
     Rs {
-        key: ("default".into(), name.into()),
+        key: crate::sim::world::ns_name("default", name),
         created,
         replicas,
         status_replicas: replicas,
@@ -320,9 +320,11 @@ fn creates_a_replica_set_named_by_the_template_hash() {
     );
     let pods: Vec<&SimPod> = e.world.pods.sorted().filter(|p| p.alive()).collect();
     assert_eq!(pods.len(), 4);
-    assert!(pods.iter().all(|p| p.name.starts_with(&format!("{name}-"))
-        && p.labels[POD_TEMPLATE_HASH] == hash
-        && p.phase == Phase::Running));
+    assert!(pods
+        .iter()
+        .all(|p| p.name().starts_with(&format!("{name}-"))
+            && p.labels[POD_TEMPLATE_HASH] == hash
+            && p.phase == Phase::Running));
     let s = state(&e);
     assert_eq!(
         (s.replicas, s.updated, s.ready, s.available, s.revision),
@@ -519,7 +521,7 @@ fn old_replica_sets_beyond_the_history_limit_are_cleaned_up() {
     let rss = replica_sets(&e);
     // Revision 1 is deleted (cleanupDeployment); revision 2 stays as the one kept in history.
     assert_eq!(rss.iter().map(|r| r.1).collect::<Vec<_>>(), [0, 4]);
-    let deleted: Vec<(String, String)> = e
+    let deleted: Vec<crate::sim::world::NsName> = e
         .world
         .replica_sets
         .iter()

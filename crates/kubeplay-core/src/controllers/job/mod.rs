@@ -56,6 +56,7 @@ mod tests;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use k8s_openapi::api::batch::v1::{Job, JobSpec, PodFailurePolicy, SuccessPolicy};
 use k8s_openapi::api::core::v1::{EnvVar, EnvVarSource, ObjectFieldSelector, PodTemplateSpec};
@@ -73,7 +74,7 @@ pub use printers::{completions_column, duration_column, human_duration, kubectl_
 use super::{Action, NewPod};
 use crate::duration::Millis;
 use crate::sim::engine::ANN_EXIT_CODES;
-use crate::sim::world::{OwnerRef, Phase, SimPod, World};
+use crate::sim::world::{ns_name, NsName, OwnerRef, Phase, SimPod, World};
 use tracker::Tracker;
 
 /// `batch.kubernetes.io/job-name` and its legacy twin `job-name`, labels of every Job pod.
@@ -331,7 +332,7 @@ impl Ctx<'_> {
         self.event(
             false,
             "SuccessfulDelete",
-            format!("Deleted pod: {}", p.name),
+            format!("Deleted pod: {}", p.name()),
         );
     }
 }
@@ -1046,7 +1047,7 @@ fn create_pods(
                 let attempt = state.next_attempt;
                 state.next_attempt = state.next_attempt.saturating_add(1);
                 let pod_name = pod_name(state, world, cx.ns, &base.generate_name);
-                state.tracker.created((cx.ns.to_string(), pod_name.clone()));
+                state.tracker.created(pod_name.clone());
                 let pod = NewPod {
                     template: tpl.clone(),
                     name: Some(pod_name),
@@ -1080,7 +1081,7 @@ fn create_pods(
                 }
                 let generate_name = generate_name_with_index(name, i);
                 let pod_name = pod_name(state, world, cx.ns, &generate_name);
-                state.tracker.created((cx.ns.to_string(), pod_name.clone()));
+                state.tracker.created(pod_name.clone());
                 let pod = NewPod {
                     template: tpl.clone(),
                     name: Some(pod_name),
@@ -1109,16 +1110,22 @@ fn create_pods(
 /// `rand.String` (names.SimpleNameGenerator). kubeplay's Job controller picks the suffix itself,
 /// deterministically from the Job and a counter and avoiding every name in use, so that it knows its
 /// pods without listing them.
-fn pod_name(state: &mut State, world: &World, ns: &str, generate_name: &str) -> String {
+fn pod_name(state: &mut State, world: &World, ns: &str, generate_name: &str) -> NsName {
     let base = u64::from(crate::sim::rng::fnv32a(
         format!("{ns}/{generate_name}").as_bytes(),
     )) << 32;
+    let mut key = (
+        ns.to_string(),
+        String::with_capacity(generate_name.len() + 5),
+    );
     loop {
         state.name_seq = state.name_seq.wrapping_add(1);
         let mut rng = crate::sim::rng::Rng::new(base ^ state.name_seq);
-        let key = (ns.to_string(), format!("{generate_name}{}", rng.suffix(5)));
+        key.1.clear();
+        key.1.push_str(generate_name);
+        key.1.push_str(&rng.suffix(5));
         if !world.pods.contains_key(&key) && !state.tracker.has(&key) {
-            return key.1;
+            return Arc::new(key);
         }
     }
 }
@@ -1135,7 +1142,7 @@ fn ttl_after_finished(cx: &mut Ctx, job_spec: &JobSpec, state: &mut State) {
         if !state.ttl_deleted {
             state.ttl_deleted = true;
             cx.actions.push(Action::DeleteJob {
-                key: (cx.ns.to_string(), cx.name.to_string()),
+                key: ns_name(cx.ns, cx.name),
                 reason: Some("TTLAfterFinished".into()),
             });
         }

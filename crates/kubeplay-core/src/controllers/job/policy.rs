@@ -121,7 +121,7 @@ pub fn match_pod_failure_policy(policy: Option<&PodFailurePolicy>, pod: &SimPod)
             }
             fail_message = format!(
                 "Container {container} for pod {}/{} failed with exit code {code} matching {} rule at index {i}",
-                pod.namespace, pod.name, rule.action
+                pod.namespace(), pod.name(), rule.action
             );
         } else if let Some(patterns) = &rule.on_pod_conditions {
             let matched = patterns.iter().find(|pat| {
@@ -131,7 +131,10 @@ pub fn match_pod_failure_policy(policy: Option<&PodFailurePolicy>, pod: &SimPod)
             let Some(pat) = matched else { continue };
             fail_message = format!(
                 "Pod {}/{} has condition {} matching {} rule at index {i}",
-                pod.namespace, pod.name, pat.type_, rule.action
+                pod.namespace(),
+                pod.name(),
+                pat.type_,
+                rule.action
             );
         } else {
             continue;

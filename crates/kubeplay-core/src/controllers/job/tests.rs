@@ -279,7 +279,7 @@ fn success_policies() {
 fn sample_pod() -> SimPod {
     let e = run(&job("j", "", "kubeplay.io/duration: 1s", "Never"), "", 5);
     let mut p = pods(&e, "j")[0].clone();
-    p.name = "j-abcde".into();
+    p.key = crate::sim::world::ns_name(p.namespace(), "j-abcde");
     p
 }
 
@@ -660,9 +660,10 @@ fn indexed_pods_are_named_and_labelled() {
     for p in pods(&e, "pi") {
         let i = p.index.expect("index");
         assert!(
-            p.name.starts_with(&format!("pi-{i}-")) && p.name.len() == format!("pi-{i}-").len() + 5,
+            p.name().starts_with(&format!("pi-{i}-"))
+                && p.name().len() == format!("pi-{i}-").len() + 5,
             "{}",
-            p.name
+            p.name()
         );
         assert_eq!(
             p.full_spec().hostname.as_deref(),
@@ -685,9 +686,9 @@ fn indexed_pods_are_named_and_labelled() {
     let e = run(&job("pi", "", "kubeplay.io/duration: 5s", "Never"), "", 60);
     let p = pods(&e, "pi");
     assert!(
-        p[0].name.starts_with("pi-") && p[0].name.len() == 8,
+        p[0].name().starts_with("pi-") && p[0].name().len() == 8,
         "{}",
-        p[0].name
+        p[0].name()
     );
     assert_eq!(p[0].index, None);
 }

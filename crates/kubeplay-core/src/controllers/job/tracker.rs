@@ -62,12 +62,12 @@ impl Tracker {
     }
 
     /// Whether a name is taken by a pod being created.
-    pub fn has(&self, key: &NsName) -> bool {
+    pub fn has(&self, key: &(String, String)) -> bool {
         self.pending.contains_key(key)
     }
 
     /// The controller deleted this pod itself and accounted for it.
-    pub fn forget(&mut self, key: &NsName) {
+    pub fn forget(&mut self, key: &(String, String)) {
         self.pending.remove(key);
     }
 }

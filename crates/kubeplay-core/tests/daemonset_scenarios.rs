@@ -201,8 +201,8 @@ fn rolling_update_with_max_unavailable_replaces_one_node_at_a_time() {
         );
         assert_eq!(
             (
-                old.labels["pod-template-generation"].as_str(),
-                new.labels["pod-template-generation"].as_str()
+                &old.labels["pod-template-generation"],
+                &new.labels["pod-template-generation"]
             ),
             ("1", "2")
         );

@@ -32,9 +32,12 @@ pub struct NewPod {
     pub name: Option<crate::sim::world::NsName>,
     /// DaemonSet pods: pin to this node with `matchFields metadata.name` (daemonset_util.go).
     pub pin_node: Option<String>,
-    /// Labels and annotations added to the template's.
+    /// Labels and annotations added to the template's, the same for the pods of one sync.
     pub labels: BTreeMap<String, String>,
     pub annotations: BTreeMap<String, String>,
+    /// Labels and annotations of this pod alone (an Indexed Job pod's index), over the others.
+    pub own_labels: Vec<(String, String)>,
+    pub own_annotations: Vec<(String, String)>,
     /// Completion index of an Indexed Job's pod.
     pub index: Option<i32>,
     /// `spec.hostname` (Indexed Job pods: `<job>-<index>`).

@@ -105,8 +105,8 @@ pub fn describe_pod(world: &World, namespace: &str, name: &str) -> Result<String
     if let Some(t) = pod.scheduled {
         w.write(0, &format!("Start Time:\t{}\n", rfc1123z(world, t)));
     }
-    print_labels_multiline(&mut w, "Labels", &pod.labels);
-    print_annotations_multiline(&mut w, "Annotations", &pod.annotations);
+    print_labels_multiline(&mut w, "Labels", &pod.labels.to_map());
+    print_annotations_multiline(&mut w, "Annotations", &pod.annotations.to_map());
     w.write(0, &format!("Status:\t{}\n", phase_name(pod.phase)));
     if let Some(r) = pod
         .reason
@@ -720,7 +720,7 @@ fn describe_env(w: &mut PrefixWriter, pod: &SimPod, c: &Container, addresses: &A
                 path => path
                     .strip_prefix("metadata.labels['")
                     .and_then(|k| k.strip_suffix("']"))
-                    .and_then(|k| pod.labels.get(k).cloned())
+                    .and_then(|k| pod.labels.get(k).map(str::to_string))
                     .unwrap_or_default(),
             };
             let api = f.api_version.as_deref().unwrap_or("v1");

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use k8s_openapi::api::core::v1::{PodSpec, PodTemplateSpec, Taint, Toleration};
 
 use super::rng::Rng;
-use super::world::{ns_name, Behaviour, NsName, OwnerRef, Phase, SimEvent, SimPod, World};
+use super::world::{ns_name, Behaviour, NsName, OwnerRef, Phase, PodMeta, SimEvent, SimPod, World};
 use crate::controllers::{self, Action, NewPod};
 use crate::duration::{self, Millis};
 use crate::nodes;
@@ -466,6 +466,18 @@ impl Engine {
             std::mem::take(&mut p.labels),
             std::mem::take(&mut p.annotations),
         );
+        // The pod's own annotations may ask for a behaviour of their own (exit codes by index).
+        let own_behaviour = p
+            .own_annotations
+            .iter()
+            .any(|(k, _)| k.starts_with("kubeplay.io/"));
+        let labels = PodMeta::new(labels, std::mem::take(&mut p.own_labels));
+        let annotations = PodMeta::new(annotations, std::mem::take(&mut p.own_annotations));
+        let behaviour = if own_behaviour {
+            behaviour_of(&annotations.to_map(), p.default_duration)
+        } else {
+            behaviour
+        };
         let (spec, resources) = self.admitted_spec(&p.template, p.pin_node.is_some());
         let requests = (resources.cpu_milli, resources.memory);
         self.uid += 1;

@@ -186,10 +186,11 @@ pub struct SimPod {
     pub uid: u64,
     /// Shared with every pod of the same owner.
     pub owner: Option<Arc<OwnerRef>>,
-    /// Labels and annotations, shared by the pods of one template that get the same ones (all of a
-    /// DaemonSet's or a non-indexed Job's pods of one sync): nothing changes a pod's metadata.
-    pub labels: Arc<BTreeMap<String, String>>,
-    pub annotations: Arc<BTreeMap<String, String>>,
+    /// Labels and annotations: the ones shared by the pods of one template that get the same ones
+    /// (all of a DaemonSet's or a Job's pods of one sync), plus the pod's own (an Indexed Job pod's
+    /// completion index). Nothing changes a pod's metadata.
+    pub labels: PodMeta,
+    pub annotations: PodMeta,
     /// The spec as admitted, shared by every pod made from the same template (the pod's own fields,
     /// `hostname` and the DaemonSet `pin`, are kept beside it; [`SimPod::full_spec`] merges them):
     /// a 5,000-node cluster has tens of thousands of pods and a PodSpec is a few kilobytes.
@@ -279,6 +280,52 @@ impl SimPod {
     /// Ready for at least `min_ready` at `now` (AVAILABLE).
     pub fn available(&self, now: Millis, min_ready: Millis) -> bool {
         self.ready && self.ready_since.is_some_and(|t| now - t >= min_ready)
+    }
+}
+
+/// A pod's labels or annotations: a map shared with the other pods of its template, and the few
+/// entries of its own that take precedence (an Indexed Job's pods differ only by their index: ten
+/// thousand of them kept ten thousand copies of the same half-dozen labels).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PodMeta {
+    shared: Arc<BTreeMap<String, String>>,
+    own: Box<[(String, String)]>,
+}
+
+impl PodMeta {
+    /// `own` entries win over `shared` ones with the same key.
+    pub fn new(shared: Arc<BTreeMap<String, String>>, own: Vec<(String, String)>) -> Self {
+        Self {
+            shared,
+            own: own.into_boxed_slice(),
+        }
+    }
+    pub fn get(&self, key: &str) -> Option<&str> {
+        match self.own.iter().rev().find(|(k, _)| k == key) {
+            Some((_, v)) => Some(v),
+            None => self.shared.get(key).map(String::as_str),
+        }
+    }
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+    /// The whole map, as the API server would show it.
+    pub fn to_map(&self) -> Cow<'_, BTreeMap<String, String>> {
+        if self.own.is_empty() {
+            return Cow::Borrowed(&self.shared);
+        }
+        let mut m = BTreeMap::clone(&self.shared);
+        m.extend(self.own.iter().cloned());
+        Cow::Owned(m)
+    }
+}
+
+impl std::ops::Index<&str> for PodMeta {
+    type Output = str;
+    /// Panics when `key` is missing, like a map's index.
+    fn index(&self, key: &str) -> &str {
+        self.get(key)
+            .unwrap_or_else(|| panic!("no metadata entry {key:?}"))
     }
 }
 

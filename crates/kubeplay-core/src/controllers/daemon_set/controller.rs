@@ -191,8 +191,7 @@ pub fn template_hash(ds: &DaemonSet) -> String {
 
 /// `util.IsPodUpdated`: the pod carries the current hash, or the current template generation.
 pub fn is_pod_updated(pod: &SimPod, hash: &str, generation: i64) -> bool {
-    let hash_matches = !hash.is_empty()
-        && pod.labels.get(CONTROLLER_REVISION_HASH).map(String::as_str) == Some(hash);
+    let hash_matches = !hash.is_empty() && pod.labels.get(CONTROLLER_REVISION_HASH) == Some(hash);
     hash_matches
         || pod
             .labels
@@ -417,7 +416,7 @@ fn sync_inner(
     state.observe_template(ds, &hash, || {
         world
             .pods_of(&owner)
-            .filter_map(|p| p.labels.get(CONTROLLER_REVISION_HASH).cloned())
+            .filter_map(|p| p.labels.get(CONTROLLER_REVISION_HASH).map(str::to_string))
             .collect()
     });
     let cx = Ctx {

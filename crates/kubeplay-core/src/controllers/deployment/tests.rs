@@ -323,7 +323,7 @@ fn creates_a_replica_set_named_by_the_template_hash() {
     assert!(pods
         .iter()
         .all(|p| p.name().starts_with(&format!("{name}-"))
-            && p.labels[POD_TEMPLATE_HASH] == hash
+            && p.labels[POD_TEMPLATE_HASH] == *hash
             && p.phase == Phase::Running));
     let s = state(&e);
     assert_eq!(

@@ -1063,21 +1063,20 @@ fn create_pods(
                 let e = state.index_attempts.entry(i).or_default();
                 let attempt = *e;
                 *e = e.saturating_add(1);
-                let mut annotations =
-                    BTreeMap::from([(COMPLETION_INDEX.to_string(), i.to_string())]);
+                let mut annotations = vec![(COMPLETION_INDEX.to_string(), i.to_string())];
                 if spec.per_index.is_some() {
                     let f = state.index_failures.get(&i).copied().unwrap_or_default();
-                    annotations.insert(ANN_INDEX_FAILURE_COUNT.into(), f.failed.to_string());
+                    annotations.push((ANN_INDEX_FAILURE_COUNT.into(), f.failed.to_string()));
                     if f.ignored > 0 {
-                        annotations.insert(
+                        annotations.push((
                             ANN_INDEX_IGNORED_FAILURE_COUNT.into(),
                             f.ignored.to_string(),
-                        );
+                        ));
                     }
                 }
                 if let Some((_, codes)) = by_index.iter().find(|((a, b), _)| (*a..=*b).contains(&i))
                 {
-                    annotations.insert(ANN_EXIT_CODES.into(), codes.clone());
+                    annotations.push((ANN_EXIT_CODES.into(), codes.clone()));
                 }
                 let generate_name = generate_name_with_index(name, i);
                 let pod_name = pod_name(state, world, cx.ns, &generate_name);
@@ -1086,8 +1085,9 @@ fn create_pods(
                     template: tpl.clone(),
                     name: Some(pod_name),
                     generate_name,
-                    labels: BTreeMap::from([(COMPLETION_INDEX.to_string(), i.to_string())]),
-                    annotations,
+                    // Each index's metadata is its own; the rest is shared with the other pods.
+                    own_labels: vec![(COMPLETION_INDEX.to_string(), i.to_string())],
+                    own_annotations: annotations,
                     index: Some(i),
                     hostname: Some(format!("{name}-{i}")),
                     attempt,

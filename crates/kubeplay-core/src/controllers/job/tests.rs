@@ -669,13 +669,13 @@ fn indexed_pods_are_named_and_labelled() {
             p.full_spec().hostname.as_deref(),
             Some(format!("pi-{i}").as_str())
         );
-        assert_eq!(p.annotations.get(COMPLETION_INDEX), Some(&i.to_string()));
-        assert_eq!(p.labels.get(COMPLETION_INDEX), Some(&i.to_string()));
-        assert_eq!(p.labels.get(LABEL_JOB_NAME).map(String::as_str), Some("pi"));
         assert_eq!(
-            p.labels.get(LABEL_LEGACY_JOB_NAME).map(String::as_str),
-            Some("pi")
+            p.annotations.get(COMPLETION_INDEX),
+            Some(i.to_string().as_str())
         );
+        assert_eq!(p.labels.get(COMPLETION_INDEX), Some(i.to_string().as_str()));
+        assert_eq!(p.labels.get(LABEL_JOB_NAME), Some("pi"));
+        assert_eq!(p.labels.get(LABEL_LEGACY_JOB_NAME), Some("pi"));
         assert!(
             p.labels.contains_key(LABEL_CONTROLLER_UID)
                 && p.labels.contains_key(LABEL_LEGACY_CONTROLLER_UID)
@@ -706,17 +706,14 @@ fn per_index_backoff() {
         "",
         300,
     );
-    let index1: Vec<(Millis, Option<&String>)> = pods(&e, "j")
+    let index1: Vec<(Millis, Option<&str>)> = pods(&e, "j")
         .iter()
         .filter(|p| p.index == Some(1))
         .map(|p| (p.created / 1000, p.annotations.get(ANN_INDEX_FAILURE_COUNT)))
         .collect();
-    let one = "1".to_string();
-    let two = "2".to_string();
-    let zero = "0".to_string();
     assert_eq!(
         index1,
-        vec![(0, Some(&zero)), (20, Some(&one)), (50, Some(&two))]
+        vec![(0, Some("0")), (20, Some("1")), (50, Some("2"))]
     );
     let s = state(&e, "j");
     assert_eq!(

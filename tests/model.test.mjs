@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import {
   parseDuration, formatDuration, parseQuantity, cpuMilli, memoryBytes, indexTimeline, podsAt, podStateAt, scenarioSteps,
-  changesNodes, nodeTable, readObjects, parseEngineError,
+  changesNodes, nodeTable, readObjects, parseEngineError, eventsOf,
 } from '../www/js/model.js';
 import { parseDocuments, setMapValue, findDocument, templatePath, yamlScalar } from '../www/js/yaml-tree.js';
 import { exitCodesFor, readExitCodes, parseAttempts } from '../www/js/job-gantt.js';
@@ -185,13 +185,69 @@ test('exit codes per attempt from the Job form', () => {
   assert.deepEqual(readExitCodes('1'), { failing: [], code: 1, always: true });
 });
 
-test('a node snapshot written as a node table reads back the same (through the wasm engine)', async () => {
+/** The real wasm engine, loaded in node. */
+async function playground() {
   for (const f of ['kubeplay_wasm.js', 'kubeplay_wasm_bg.wasm']) {
     if (!existsSync(new URL(f, PKG))) throw new Error(`the wasm package is missing (www/pkg/${f}): build it with scripts/build.sh`);
   }
   const kp = await import(new URL('kubeplay_wasm.js', PKG).href);
   await kp.default({ module_or_path: readFileSync(new URL('kubeplay_wasm_bg.wasm', PKG)) });
-  const pg = new kp.Playground();
+  return new kp.Playground();
+}
+
+test('a split timeline gives every object the same events as a full one (through the wasm engine)', async () => {
+  const pg = await playground();
+  // A Job whose first attempts fail and restart in place (BackOff), a ReplicaSet scaled down
+  // (SuccessfulDelete), a pod too big for any node (FailedScheduling), and a message with a tab.
+  const manifests = `apiVersion: batch/v1
+kind: Job
+metadata: {name: j}
+spec:
+  completions: 2
+  template:
+    metadata:
+      annotations: {kubeplay.io/duration: 5s, kubeplay.io/exit-codes: "1,1,0"}
+    spec:
+      restartPolicy: OnFailure
+      containers: [{name: c, image: "busybox"}]
+---
+apiVersion: apps/v1
+kind: ReplicaSet
+metadata: {name: web}
+spec:
+  replicas: 3
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: "w", image: "nginx\tlatest"}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: huge}
+spec:
+  containers: [{name: c, image: busybox, resources: {requests: {cpu: "64"}}}]
+`;
+  const nodes = 'NAME  CPU\nn1  4\n';
+  const scenario = '30s kubectl scale rs web --replicas=1\n';
+  const full = indexTimeline(pg.simulate(manifests, nodes, scenario, { forSeconds: 120 }));
+  const split = indexTimeline(pg.simulate(manifests, nodes, scenario, { forSeconds: 120, events: 'split' }));
+  assert.equal(typeof split.routineEvents, 'string');
+  assert.equal(split.eventCount, full.events.length);
+  assert.ok(split.events.length < full.events.length / 2, `${split.events.length} of ${full.events.length} kept as objects`);
+  assert.deepEqual(split.pods, full.pods);
+  const plain = (list) => list.map(({ time, type, reason, object, message, _t }) => ({ time, type, reason, object, message, _t }));
+  const objects = new Set(full.events.map((e) => e.object));
+  for (const o of ['Job/j', 'ReplicaSet/web', 'Pod/huge']) assert.ok(objects.has(o), o);
+  for (const o of objects) assert.deepEqual(plain(eventsOf(split, o)), plain(full.eventsByObject.get(o)), o);
+  const reasons = new Set(full.events.map((e) => e.reason));
+  for (const r of ['SuccessfulDelete', 'BackOff', 'FailedScheduling', 'Started']) assert.ok(reasons.has(r), r);
+  assert.ok(full.events.some((e) => e.message.includes('\t')), 'a message with a tab');
+  assert.throws(() => pg.simulate(manifests, nodes, scenario, { events: 'some' }), /events "some" is not one of/);
+});
+
+test('a node snapshot written as a node table reads back the same (through the wasm engine)', async () => {
+  const pg = await playground();
   const typed = `NAME  LABELS  TAINTS  CPU  MEMORY  PODS  READY  UNSCHEDULABLE
 w1  disk=ssd,empty=  dedicated=gpu:NoSchedule,x:NoExecute  3500m  12Gi  50  false  true
 w2  zone=b  <none>  8  32Gi  110  true  false

@@ -7,7 +7,7 @@
 // (kubeplay.io/exit-codes) in the Job's pod template, in the manifests text, without editing YAML.
 import { h, fill } from './format.js';
 import { t } from './i18n/index.js';
-import { formatDuration, parseDuration, podsOf } from './model.js';
+import { eventsOf, formatDuration, parseDuration, podsOf } from './model.js';
 import { parseDocuments, findDocument, setMapValue, templatePath } from './yaml-tree.js';
 import { s, timeScale, createTooltip, legendItems, redrawOnResize } from './svg.js';
 
@@ -361,7 +361,7 @@ export function createJobGantt(container, { getManifests = () => '', setManifest
   /** Container runs of a pod: one, or for restarts in place the runs between BackOff events. */
   function containerRuns(p, started, end) {
     if (!(p.restarts > 0)) return [[started, end]];
-    const evs = ctx.timeline.eventsByObject?.get(`Pod/${p.name}`) ?? [];
+    const evs = eventsOf(ctx.timeline, `Pod/${p.name}`);
     const starts = evs.filter((e) => e.reason === 'Started').map((e) => e._t);
     const backs = evs.filter((e) => e.reason === 'BackOff').map((e) => e._t);
     if (!starts.length) return [[started, end]];

@@ -421,7 +421,8 @@ function runSimulate() {
   const t0 = performance.now();
   engine
     .lane('sim')
-    .run('simulate', [inputs.manifests, inputs.nodes, inputs.scenario, { forSeconds: inputs.seconds }])
+    // Routine pod events come packed (model.js eventsOf unpacks a pod's when it is opened).
+    .run('simulate', [inputs.manifests, inputs.nodes, inputs.scenario, { forSeconds: inputs.seconds, events: 'split' }])
     .then((tl) => {
       if (key !== app.sim.requested) return;
       app.sim.lastMs = performance.now() - t0;
@@ -509,8 +510,8 @@ function onSimulated(key, inputs, tl) {
   sim.drawMs = performance.now() - t0;
   // The run stopped at the page's event limit: say where, and that the CronJob view still has it all.
   const cut = sim.truncated;
-  if (cut) sim.message = { key: 'scenario.truncated', params: { at: formatDuration(cut._t), requested: formatDuration(inputs.seconds), events: Number(/the limit is (\d+)/.exec(cut.message)?.[1] ?? tl.events.length - 1) } };
-  setSimStatus('scenario.done', { pods: tl.pods.length, events: tl.events.length, ms: Math.round(sim.lastMs) });
+  if (cut) sim.message = { key: 'scenario.truncated', params: { at: formatDuration(cut._t), requested: formatDuration(inputs.seconds), events: Number(/the limit is (\d+)/.exec(cut.message)?.[1] ?? tl.eventCount - 1) } };
+  setSimStatus('scenario.done', { pods: tl.pods.length, events: tl.eventCount, ms: Math.round(sim.lastMs) });
   document.body.dataset.sims = String(sim.count);
 }
 
@@ -673,6 +674,7 @@ function drawAt(t, dragging) {
     requestsOf: (p) => sim.objects.requestsOf(p, tl),
     stateAt: (p) => podStateAt(p, t),
     // Why a pod has no node at t: its last FailedScheduling event so far, else the run's last message.
+    // (FailedScheduling is a Warning: always in tl.eventsByObject, never among the packed routine events.)
     whyPending: (p) => {
       const evs = tl.eventsByObject.get(`Pod/${p.name}`) ?? [];
       for (let i = evs.length - 1; i >= 0; i--) if (evs[i]._t <= t && evs[i].reason === 'FailedScheduling') return evs[i].message;

@@ -132,8 +132,46 @@ export function indexTimeline(tl) {
     if (!tl.eventsByObject.has(e.object)) tl.eventsByObject.set(e.object, []);
     tl.eventsByObject.get(e.object).push(e);
   }
+  tl.eventCount ??= tl.events?.length ?? 0;
+  tl._sec = sec;
   tl._indexed = true;
   return tl;
+}
+
+const unescapeField = (f) => (f.includes('\\') ? f.replace(/\\(.)/g, (_, c) => (c === 't' ? '\t' : c === 'n' ? '\n' : c)) : f);
+
+/** The routine events of a split timeline (`routineEvents`, see timeline.rs `split_events`) by object. */
+function unpackRoutine(tl) {
+  const byObject = new Map();
+  const text = tl.routineEvents;
+  let at = 0;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const [seq, time, reason, object, message] = text.slice(at, end).split('\t');
+    at = end + 1;
+    const e = { seq: Number(seq), time, type: 'Normal', reason: unescapeField(reason), object: unescapeField(object), message: unescapeField(message ?? '') };
+    e._t = tl._sec(time);
+    let list = byObject.get(e.object);
+    if (!list) byObject.set(e.object, (list = []));
+    list.push(e);
+  }
+  return byObject;
+}
+
+/**
+ * Every event of one object (`Kind/name`, e.g. `Pod/web-abcde`) in the order the run recorded them.
+ * `tl.eventsByObject` holds only what the page draws from; the page asks the engine for the routine
+ * events (a pod's Scheduled, Pulled, Created, Started, Killing and its controller's
+ * SuccessfulCreate/SuccessfulDelete) packed into one string, unpacked here the first time any
+ * object's full list is asked for.
+ */
+export function eventsOf(tl, object) {
+  const kept = tl.eventsByObject?.get(object) ?? [];
+  if (typeof tl.routineEvents !== 'string') return kept;
+  tl._routine ??= unpackRoutine(tl);
+  const more = tl._routine.get(object);
+  return more ? [...kept, ...more].sort((a, b) => a.seq - b.seq) : kept;
 }
 
 /** Pods of an owner (`kind`, namespace, name), in creation order. */

@@ -4,7 +4,7 @@
 // A non-modal panel fixed at the side of the window; Escape or the close button hides it.
 import { h, fill } from './format.js';
 import { t } from './i18n/index.js';
-import { formatDuration, podStateAt } from './model.js';
+import { eventsOf, formatDuration, podStateAt } from './model.js';
 
 /** Builds the panel in `aside`. Returns { show(pod, timeline, time), setTime(t), hide(), current(), rerender() }. */
 export function createPodDetails(aside, { onClose = () => {} } = {}) {
@@ -40,7 +40,7 @@ export function createPodDetails(aside, { onClose = () => {} } = {}) {
     const state = podStateAt(pod, time);
     title.textContent = pod.name;
     close.textContent = t('pod.close');
-    const events = tl?.eventsByObject?.get(`Pod/${pod.name}`) ?? [];
+    const events = tl ? eventsOf(tl, `Pod/${pod.name}`) : [];
     fill(body, 
       h('p', { class: 'pod-now' }, t('pod.at', { at: formatDuration(time) }), ' ', h('span', { class: `pod-chip pod-${state}`, dataset: { state } }, t(`pod.state.${state}`))),
       h(

@@ -149,6 +149,9 @@ struct SimulateOptions {
     /// `"all"` (default) or `"jobs"`: only what a CronJob's timeline draws, for long horizons
     /// ([`kubeplay_core::sim::Record::Jobs`]).
     record: Option<String>,
+    /// `"all"` (default): every event as an object, as `kubeplay simulate -o json`. `"split"`: the
+    /// routine ones packed into `routineEvents` ([`kubeplay_core::sim::Timeline::split_events`]).
+    events: Option<String>,
 }
 
 /// Everything a simulation needs, parsed; errors as the editors show them.
@@ -315,7 +318,8 @@ impl Playground {
         to_js(&out)
     }
 
-    /// Runs the simulation: the same JSON as `kubeplay simulate -o json`.
+    /// Runs the simulation: the same JSON as `kubeplay simulate -o json` (with `events: "split"`,
+    /// the routine events packed into one string).
     pub fn simulate(
         &self,
         manifests: &str,
@@ -335,7 +339,16 @@ impl Playground {
         // A year of CronJob runs is gigabytes of JSON: from an estimate of its size (about 200 bytes
         // an event, 400 a pod, 300 a Job), a large timeline is built object by object.
         let w = &engine.world;
-        let timeline = kubeplay_core::sim::Timeline::from_engine(&engine);
+        let mut timeline = kubeplay_core::sim::Timeline::from_engine(&engine);
+        match opts.events.as_deref() {
+            None | Some("all") => {}
+            Some("split") => timeline = timeline.split_events(&engine),
+            Some(other) => {
+                return Err(JsError::new(&format!(
+                    "invalid options: events {other:?} is not one of \"all\", \"split\""
+                )))
+            }
+        }
         if 200 * w.events.len() + 400 * timeline.pods.len() + 300 * timeline.jobs.len() > JSON_LIMIT
         {
             to_js_objects(&timeline)

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::engine::Engine;
-use super::world::{OwnerRef, Phase};
+use super::world::{OwnerRef, Phase, SimEvent};
 use crate::duration::Millis;
 
 /// Formats Unix milliseconds as RFC3339 UTC (`2026-01-01T00:00:00Z`, milliseconds only when present).
@@ -96,6 +96,9 @@ pub struct JobOut<'a> {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct EventOut<'a> {
+    /// The event's place in the whole run ([`Timeline::split_events`] only; the CLI prints none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seq: Option<usize>,
     pub time: Time,
     #[serde(rename = "type")]
     pub type_: &'static str,
@@ -106,6 +109,7 @@ pub struct EventOut<'a> {
 
 /// The whole timeline.
 #[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Timeline<'a> {
     pub start: Time,
     pub end: Time,
@@ -113,6 +117,41 @@ pub struct Timeline<'a> {
     pub pods: Vec<PodOut<'a>>,
     pub jobs: Vec<JobOut<'a>>,
     pub events: Vec<EventOut<'a>>,
+    /// [`Timeline::split_events`] only: the routine events, packed (see there).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub routine_events: Option<String>,
+    /// [`Timeline::split_events`] only: how many events the run recorded in all.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_count: Option<usize>,
+}
+
+/// Whether an event is one of the routine ones every pod brings: the kubelet's and scheduler's
+/// Normal events on a pod (`Scheduled`, `Pulled`, `Created`, `Started`, `Killing`) and its
+/// controller's `SuccessfulCreate` / `SuccessfulDelete` of it (`Created pod: NAME`,
+/// controller_utils.go). They are five in six of a big run's events, and the page reads them only
+/// for one pod at a time.
+pub fn is_routine(ev: &SimEvent) -> bool {
+    ev.type_ == "Normal"
+        && (ev.object.starts_with("Pod/")
+            || (matches!(&*ev.reason, "SuccessfulCreate" | "SuccessfulDelete")
+                && (ev.message.starts_with("Created pod: ")
+                    || ev.message.starts_with("Deleted pod: "))))
+}
+
+/// Appends `s` to a routine-events line: backslash, tab and newline escaped as `\\`, `\t`, `\n`.
+fn push_field(out: &mut String, s: &str) {
+    if !s.contains(['\\', '\t', '\n']) {
+        out.push_str(s);
+        return;
+    }
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
 }
 
 impl<'a> Timeline<'a> {
@@ -207,6 +246,7 @@ impl<'a> Timeline<'a> {
             .events
             .iter()
             .map(|ev| EventOut {
+                seq: None,
                 time: t(ev.time),
                 type_: ev.type_,
                 reason: &ev.reason,
@@ -221,6 +261,151 @@ impl<'a> Timeline<'a> {
             pods,
             jobs,
             events,
+            routine_events: None,
+            event_count: None,
         }
+    }
+
+    /// The timeline as the page loads it: the [routine](is_routine) events leave `events` for
+    /// `routineEvents`, one line each, `SEQ\tTIME\tREASON\tOBJECT\tMESSAGE\n` (all `Normal`;
+    /// fields escaped by `push_field`), and every event left in `events` carries its `seq`, its place
+    /// in the whole run, so that one object's events can be put back in order. A pod's five routine
+    /// events as five JS objects were most of what a big run cost to hand to the page.
+    pub fn split_events(mut self, e: &'a Engine) -> Self {
+        let w = &e.world;
+        let mut routine = String::new();
+        let mut last = (i64::MIN, String::new());
+        let base = e.start_unix_ms();
+        let mut kept = Vec::new();
+        for (seq, (out, ev)) in std::mem::take(&mut self.events)
+            .into_iter()
+            .zip(&w.events)
+            .enumerate()
+        {
+            if !is_routine(ev) {
+                kept.push(EventOut {
+                    seq: Some(seq),
+                    ..out
+                });
+                continue;
+            }
+            if last.0 != ev.time {
+                last = (ev.time, rfc3339(base + ev.time));
+            }
+            use std::fmt::Write;
+            let _ = write!(routine, "{seq}\t{}\t", last.1);
+            push_field(&mut routine, &ev.reason);
+            routine.push('\t');
+            push_field(&mut routine, &ev.object);
+            routine.push('\t');
+            push_field(&mut routine, &ev.message);
+            routine.push('\n');
+        }
+        self.event_count = Some(w.events.len());
+        self.events = kept;
+        self.routine_events = Some(routine);
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unescape(s: &str) -> String {
+        let mut out = String::new();
+        let mut it = s.chars();
+        while let Some(c) = it.next() {
+            match (c, c == '\\') {
+                (_, true) => match it.next() {
+                    Some('t') => out.push('\t'),
+                    Some('n') => out.push('\n'),
+                    Some(o) => out.push(o),
+                    None => {}
+                },
+                (c, false) => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn fields_escape_backslash_tab_and_newline() {
+        for s in ["plain", "a\tb", "line\nnext", "back\\slash\\t", ""] {
+            let mut out = String::new();
+            push_field(&mut out, s);
+            assert!(!out.contains(['\t', '\n']), "{out:?}");
+            assert_eq!(unescape(&out), s);
+        }
+    }
+
+    #[test]
+    fn split_events_keep_every_event_in_order() {
+        // A Job whose first pod fails and is replaced (routine pod events, SuccessfulCreate, a
+        // Completed condition) and a pod that cannot be scheduled (a Warning).
+        let manifests = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  completions: 3\n  parallelism: 2\n  template:\n    metadata:\n      annotations:\n        kubeplay.io/duration: 5s\n        kubeplay.io/exit-codes: \"1,0\"\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: c\n        image: busybox\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: big\nspec:\n  containers:\n  - name: c\n    image: busybox\n    resources:\n      requests:\n        cpu: \"64\"\n";
+        let objects = crate::manifest::load(manifests).expect("valid");
+        let nodes = crate::nodes::parse_nodes("NAME\tCPU\nn1\t2\n").expect("valid");
+        let opts = crate::sim::Options {
+            duration: 120_000,
+            ..Default::default()
+        };
+        let (e, _) = crate::sim::run(&objects, &nodes, &[], &opts, &|_| Err("none".into()));
+        let full = Timeline::from_engine(&e);
+        let split = Timeline::from_engine(&e).split_events(&e);
+        assert_eq!(split.event_count, Some(full.events.len()));
+        let routine = split.routine_events.as_deref().unwrap_or_default();
+        let mut merged: Vec<(usize, String, &str, String, String, String)> = split
+            .events
+            .iter()
+            .map(|ev| {
+                let seq = ev.seq.expect("split events carry seq");
+                let f = &full.events[seq];
+                assert_ne!((f.type_, f.reason), ("Normal", "Scheduled"));
+                (
+                    seq,
+                    ev.time.to_string(),
+                    ev.type_,
+                    ev.reason.to_string(),
+                    ev.object.to_string(),
+                    ev.message.to_string(),
+                )
+            })
+            .collect();
+        for line in routine.lines() {
+            let f: Vec<&str> = line.split('\t').collect();
+            assert_eq!(f.len(), 5, "{line:?}");
+            merged.push((
+                f[0].parse().expect("seq"),
+                f[1].to_string(),
+                "Normal",
+                unescape(f[2]),
+                unescape(f[3]),
+                unescape(f[4]),
+            ));
+        }
+        merged.sort_by_key(|m| m.0);
+        let want: Vec<_> = full
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, ev)| {
+                (
+                    i,
+                    ev.time.to_string(),
+                    ev.type_,
+                    ev.reason.to_string(),
+                    ev.object.to_string(),
+                    ev.message.to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(merged, want);
+        // What stays as objects: the Job's own story and the warnings, no pod lifecycle.
+        let kept: Vec<&str> = split.events.iter().map(|ev| ev.reason).collect();
+        assert!(kept.contains(&"Completed"), "{kept:?}");
+        assert!(kept.contains(&"FailedScheduling"), "{kept:?}");
+        assert!(!kept.contains(&"Started") && !kept.contains(&"SuccessfulCreate"));
+        assert!(routine.lines().count() > kept.len());
     }
 }

@@ -140,7 +140,7 @@ export function indexTimeline(tl) {
 
 const unescapeField = (f) => (f.includes('\\') ? f.replace(/\\(.)/g, (_, c) => (c === 't' ? '\t' : c === 'n' ? '\n' : c)) : f);
 
-/** The routine events of a split timeline (`routineEvents`, see timeline.rs `split_events`) by object. */
+/** The routine events of a split timeline (`routineEvents`, see timeline.rs `from_engine_split`) by object. */
 function unpackRoutine(tl) {
   const byObject = new Map();
   const text = tl.routineEvents;

@@ -150,7 +150,7 @@ struct SimulateOptions {
     /// ([`kubeplay_core::sim::Record::Jobs`]).
     record: Option<String>,
     /// `"all"` (default): every event as an object, as `kubeplay simulate -o json`. `"split"`: the
-    /// routine ones packed into `routineEvents` ([`kubeplay_core::sim::Timeline::split_events`]).
+    /// routine ones packed into `routineEvents` ([`kubeplay_core::sim::Timeline::from_engine_split`]).
     events: Option<String>,
 }
 
@@ -339,22 +339,35 @@ impl Playground {
         // A year of CronJob runs is gigabytes of JSON: from an estimate of its size (about 200 bytes
         // an event, 400 a pod, 300 a Job), a large timeline is built object by object.
         let w = &engine.world;
-        let mut timeline = kubeplay_core::sim::Timeline::from_engine(&engine);
-        match opts.events.as_deref() {
-            None | Some("all") => {}
-            Some("split") => timeline = timeline.split_events(&engine),
+        let mut timeline = match opts.events.as_deref() {
+            None | Some("all") => kubeplay_core::sim::Timeline::from_engine(&engine),
+            Some("split") => kubeplay_core::sim::Timeline::from_engine_split(&engine),
             Some(other) => {
                 return Err(JsError::new(&format!(
                     "invalid options: events {other:?} is not one of \"all\", \"split\""
                 )))
             }
-        }
-        if 200 * w.events.len() + 400 * timeline.pods.len() + 300 * timeline.jobs.len() > JSON_LIMIT
-        {
-            to_js_objects(&timeline)
+        };
+        // The packed routine events cross as one JS string of their own: inside the JSON text they
+        // would be escaped, then scanned again by JSON.parse.
+        let routine = timeline.routine_events.take();
+        let kept_events = if routine.is_some() {
+            timeline.events.len()
         } else {
-            to_js(&timeline)
+            w.events.len()
+        };
+        let out = if 200 * kept_events + 400 * timeline.pods.len() + 300 * timeline.jobs.len()
+            > JSON_LIMIT
+        {
+            to_js_objects(&timeline)?
+        } else {
+            to_js(&timeline)?
+        };
+        if let Some(text) = routine {
+            js_sys::Reflect::set(&out, &"routineEvents".into(), &JsValue::from_str(&text))
+                .map_err(|_| JsError::new("cannot convert result: routineEvents"))?;
         }
+        Ok(out)
     }
 
     /// `kubectl get KIND [-o wide]` (all namespaces) at `at_seconds` into the simulation.

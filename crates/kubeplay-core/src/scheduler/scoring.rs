@@ -63,20 +63,15 @@ pub fn balanced_allocation(req: &PodRequests, node: &NodeInfo, usage: &NodeUsage
     let fraction = |requested: i64, allocatable: i64| {
         (allocatable > 0).then(|| (requested as f64 / allocatable as f64).min(1.0))
     };
-    let fractions: Vec<f64> = [
-        fraction(
-            usage.cpu_milli.saturating_add(req.cpu_milli),
-            node.cpu_milli,
-        ),
-        fraction(usage.memory.saturating_add(req.memory), node.memory),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let std = if fractions.len() == 2 {
-        ((fractions[0] - fractions[1]) / 2.0).abs()
-    } else {
-        0.0
+    // No Vec: this runs for every feasible node of every pod scheduled.
+    let cpu = fraction(
+        usage.cpu_milli.saturating_add(req.cpu_milli),
+        node.cpu_milli,
+    );
+    let mem = fraction(usage.memory.saturating_add(req.memory), node.memory);
+    let std = match (cpu, mem) {
+        (Some(c), Some(m)) => ((c - m) / 2.0).abs(),
+        _ => 0.0,
     };
     Some(((1.0 - std) * MAX_NODE_SCORE as f64) as i64)
 }

@@ -96,7 +96,7 @@ pub struct JobOut<'a> {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct EventOut<'a> {
-    /// The event's place in the whole run ([`Timeline::split_events`] only; the CLI prints none).
+    /// The event's place in the whole run ([`Timeline::from_engine_split`] only; the CLI prints none).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub seq: Option<usize>,
     pub time: Time,
@@ -117,10 +117,10 @@ pub struct Timeline<'a> {
     pub pods: Vec<PodOut<'a>>,
     pub jobs: Vec<JobOut<'a>>,
     pub events: Vec<EventOut<'a>>,
-    /// [`Timeline::split_events`] only: the routine events, packed (see there).
+    /// [`Timeline::from_engine_split`] only: the routine events, packed (see there).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub routine_events: Option<String>,
-    /// [`Timeline::split_events`] only: how many events the run recorded in all.
+    /// [`Timeline::from_engine_split`] only: how many events the run recorded in all.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event_count: Option<usize>,
 }
@@ -157,6 +157,11 @@ fn push_field(out: &mut String, s: &str) {
 impl<'a> Timeline<'a> {
     /// Builds the timeline of an engine run from `start_unix_ms` to its current time.
     pub fn from_engine(e: &'a Engine) -> Self {
+        Self::build(e, true)
+    }
+
+    /// [`Timeline::from_engine`], with `events` left empty when `events` is false.
+    fn build(e: &'a Engine, events: bool) -> Self {
         let base = e.start_unix_ms();
         // Most times repeat (a wave of pods, the events of one instant): format each distinct time
         // once in a row instead of every time (chrono's formatter is most of this function's cost).
@@ -245,6 +250,7 @@ impl<'a> Timeline<'a> {
         let events = w
             .events
             .iter()
+            .take(if events { usize::MAX } else { 0 })
             .map(|ev| EventOut {
                 seq: None,
                 time: t(ev.time),
@@ -271,29 +277,32 @@ impl<'a> Timeline<'a> {
     /// fields escaped by `push_field`), and every event left in `events` carries its `seq`, its place
     /// in the whole run, so that one object's events can be put back in order. A pod's five routine
     /// events as five JS objects were most of what a big run cost to hand to the page.
-    pub fn split_events(mut self, e: &'a Engine) -> Self {
+    pub fn from_engine_split(e: &'a Engine) -> Self {
+        let mut tl = Self::build(e, false);
         let w = &e.world;
         let mut routine = String::new();
-        let mut last = (i64::MIN, String::new());
+        let mut last = (i64::MIN, Time::from(""));
         let base = e.start_unix_ms();
         let mut kept = Vec::new();
-        for (seq, (out, ev)) in std::mem::take(&mut self.events)
-            .into_iter()
-            .zip(&w.events)
-            .enumerate()
-        {
+        for (seq, ev) in w.events.iter().enumerate() {
+            if last.0 != ev.time {
+                last = (ev.time, rfc3339(base + ev.time).into());
+            }
             if !is_routine(ev) {
                 kept.push(EventOut {
                     seq: Some(seq),
-                    ..out
+                    time: last.1.clone(),
+                    type_: ev.type_,
+                    reason: &ev.reason,
+                    object: &ev.object,
+                    message: &ev.message,
                 });
                 continue;
             }
-            if last.0 != ev.time {
-                last = (ev.time, rfc3339(base + ev.time));
-            }
             use std::fmt::Write;
-            let _ = write!(routine, "{seq}\t{}\t", last.1);
+            let _ = write!(routine, "{seq}\t");
+            routine.push_str(&last.1);
+            routine.push('\t');
             push_field(&mut routine, &ev.reason);
             routine.push('\t');
             push_field(&mut routine, &ev.object);
@@ -301,10 +310,10 @@ impl<'a> Timeline<'a> {
             push_field(&mut routine, &ev.message);
             routine.push('\n');
         }
-        self.event_count = Some(w.events.len());
-        self.events = kept;
-        self.routine_events = Some(routine);
-        self
+        tl.event_count = Some(w.events.len());
+        tl.events = kept;
+        tl.routine_events = Some(routine);
+        tl
     }
 }
 
@@ -352,7 +361,7 @@ mod tests {
         };
         let (e, _) = crate::sim::run(&objects, &nodes, &[], &opts, &|_| Err("none".into()));
         let full = Timeline::from_engine(&e);
-        let split = Timeline::from_engine(&e).split_events(&e);
+        let split = Timeline::from_engine_split(&e);
         assert_eq!(split.event_count, Some(full.events.len()));
         let routine = split.routine_events.as_deref().unwrap_or_default();
         let mut merged: Vec<(usize, String, &str, String, String, String)> = split

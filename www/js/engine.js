@@ -121,7 +121,11 @@ export function place(manifests, nodes) {
   return optional('place', manifests, nodes);
 }
 
-/** Runs a scenario: `{start, end, nodes, pods, jobs, events}`, or null when not available. */
+/**
+ * Runs a scenario: `{start, end, nodes, pods, jobs, events}`, or null when not available. With
+ * `options.events === 'split'` the routine pod events come packed in `routineEvents` (read them with
+ * model.js `eventsOf`), and `eventCount` counts them all.
+ */
 export function simulate(manifests, nodes, scenario, options) {
   return optional('simulate', manifests, nodes, scenario, options);
 }

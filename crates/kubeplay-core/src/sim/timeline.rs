@@ -364,22 +364,15 @@ mod tests {
         let split = Timeline::from_engine_split(&e);
         assert_eq!(split.event_count, Some(full.events.len()));
         let routine = split.routine_events.as_deref().unwrap_or_default();
+        let row = |seq: usize, ev: &EventOut| {
+            let (time, reason) = (ev.time.to_string(), ev.reason.to_string());
+            let (object, message) = (ev.object.to_string(), ev.message.to_string());
+            (seq, time, ev.type_, reason, object, message)
+        };
         let mut merged: Vec<(usize, String, &str, String, String, String)> = split
             .events
             .iter()
-            .map(|ev| {
-                let seq = ev.seq.expect("split events carry seq");
-                let f = &full.events[seq];
-                assert_ne!((f.type_, f.reason), ("Normal", "Scheduled"));
-                (
-                    seq,
-                    ev.time.to_string(),
-                    ev.type_,
-                    ev.reason.to_string(),
-                    ev.object.to_string(),
-                    ev.message.to_string(),
-                )
-            })
+            .map(|ev| row(ev.seq.expect("split events carry seq"), ev))
             .collect();
         for line in routine.lines() {
             let f: Vec<&str> = line.split('\t').collect();
@@ -398,16 +391,7 @@ mod tests {
             .events
             .iter()
             .enumerate()
-            .map(|(i, ev)| {
-                (
-                    i,
-                    ev.time.to_string(),
-                    ev.type_,
-                    ev.reason.to_string(),
-                    ev.object.to_string(),
-                    ev.message.to_string(),
-                )
-            })
+            .map(|(i, ev)| row(i, ev))
             .collect();
         assert_eq!(merged, want);
         // What stays as objects: the Job's own story and the warnings, no pod lifecycle.

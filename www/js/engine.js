@@ -122,6 +122,18 @@ export function place(manifests, nodes) {
 }
 
 /**
+ * Frees the run the last simulate kept (Playground.release): called once its result has been handed
+ * over, so the page does not wait for a big run to be freed.
+ */
+function release() {
+  try {
+    if (hasApi('release')) pg.release();
+  } catch {
+    /* nothing to free, or an instance that is being replaced */
+  }
+}
+
+/**
  * Runs a scenario: `{start, end, nodes, pods, jobs, events}`, or null when not available. With
  * `options.events === 'split'` the routine pod events come packed in `routineEvents` (read them with
  * model.js `eventsOf`), and `eventCount` counts them all.
@@ -170,6 +182,7 @@ if (IN_WORKER) {
       let value = call(fn, ...args);
       if (strip && value && typeof value === 'object') for (const k of strip) delete value[k];
       self.postMessage({ id, ok: true, value });
+      release();
     } catch (e) {
       self.postMessage({
         id,
@@ -257,6 +270,7 @@ export function lane(name) {
       const value = call(job.fn, ...job.args);
       if (job.strip && value && typeof value === 'object') for (const k of job.strip) delete value[k];
       job.resolve(value);
+      setTimeout(release, 0);
     } catch (e) {
       job.reject(e);
     }

@@ -75,6 +75,8 @@ pub struct Playground {
     /// and one recording only Jobs (`get jobs|cronjobs`, whose tables read neither pods nor events,
     /// so a year of CronJob runs is not cut short by the event limit).
     snapshots: std::cell::RefCell<[Option<Snapshots>; 2]>,
+    /// The last `simulate`'s run, kept to be freed by `release` once its result has been handed over.
+    retired: std::cell::RefCell<Option<kubeplay_core::sim::Engine>>,
 }
 
 /// Engines of one set of inputs, sorted by time; the first is at time 0.
@@ -100,6 +102,7 @@ impl Playground {
         console_error_panic_hook::set_once();
         Playground {
             snapshots: std::cell::RefCell::new([None, None]),
+            retired: std::cell::RefCell::new(None),
         }
     }
 
@@ -335,13 +338,36 @@ impl Playground {
         };
         let p = prepare(manifests, nodes_text, scenario)?;
         let ms = (opts.for_seconds.unwrap_or(3600.0).max(0.0) * 1000.0) as i64;
+        // Any run kept from the call before is freed now (`release` normally did it already).
+        self.retired.borrow_mut().take();
         let engine = run(&p, ms, &opts)?;
+        let out = Self::timeline_to_js(&engine, &opts)?;
+        // The run is freed after the result has been handed over (see `release`).
+        *self.retired.borrow_mut() = Some(engine);
+        Ok(out)
+    }
+
+    /// Frees the run the last `simulate` kept. Freeing tens of thousands of pods takes a few
+    /// milliseconds per ten thousand; the page's worker calls this after it has posted the result,
+    /// so the page does not wait for it. (Not calling it only keeps one run alive until the next
+    /// `simulate`.)
+    pub fn release(&self) {
+        self.retired.borrow_mut().take();
+    }
+}
+
+impl Playground {
+    /// The JS value of a run's timeline, as `simulate` returns it.
+    fn timeline_to_js(
+        engine: &kubeplay_core::sim::Engine,
+        opts: &SimulateOptions,
+    ) -> Result<JsValue, JsError> {
         // A year of CronJob runs is gigabytes of JSON: from an estimate of its size (about 200 bytes
         // an event, 400 a pod, 300 a Job), a large timeline is built object by object.
         let w = &engine.world;
         let mut timeline = match opts.events.as_deref() {
-            None | Some("all") => kubeplay_core::sim::Timeline::from_engine(&engine),
-            Some("split") => kubeplay_core::sim::Timeline::from_engine_split(&engine),
+            None | Some("all") => kubeplay_core::sim::Timeline::from_engine(engine),
+            Some("split") => kubeplay_core::sim::Timeline::from_engine_split(engine),
             Some(other) => {
                 return Err(JsError::new(&format!(
                     "invalid options: events {other:?} is not one of \"all\", \"split\""
@@ -369,7 +395,10 @@ impl Playground {
         }
         Ok(out)
     }
+}
 
+#[wasm_bindgen]
+impl Playground {
     /// `kubectl get KIND [-o wide]` (all namespaces) at `at_seconds` into the simulation.
     pub fn get(
         &self,

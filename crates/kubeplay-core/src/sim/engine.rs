@@ -452,7 +452,7 @@ impl Engine {
                 loop {
                     key.1.clear();
                     key.1.push_str(&p.generate_name);
-                    key.1.push_str(&self.rng.suffix(5));
+                    self.rng.push_suffix(&mut key.1, 5);
                     if !self.world.pods.contains_key(&key) {
                         break Arc::new(key);
                     }

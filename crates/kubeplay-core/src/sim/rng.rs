@@ -24,16 +24,27 @@ impl Rng {
 
     /// `rand.String(n)`: the suffix of generated pod names (`web-7x2kq`).
     pub fn suffix(&mut self, n: usize) -> String {
-        (0..n)
-            .map(|_| ALPHANUMS[(self.next_u64() % ALPHANUMS.len() as u64) as usize] as char)
-            .collect()
+        let mut s = String::with_capacity(n);
+        self.push_suffix(&mut s, n);
+        s
+    }
+    /// [`Rng::suffix`] appended to `out` (no allocation of its own: pod names are made in loops).
+    pub fn push_suffix(&mut self, out: &mut String, n: usize) {
+        for _ in 0..n {
+            out.push(ALPHANUMS[(self.next_u64() % ALPHANUMS.len() as u64) as usize] as char);
+        }
     }
 }
 
 /// FNV-1a 32-bit, as `pkg/util/hash` uses for `pod-template-hash` and `controller-revision-hash`.
 pub fn fnv32a(data: &[u8]) -> u32 {
+    fnv32a_parts(&[data])
+}
+
+/// [`fnv32a`] of the concatenation of `parts`.
+pub fn fnv32a_parts(parts: &[&[u8]]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
-    for b in data {
+    for b in parts.iter().flat_map(|p| p.iter()) {
         h ^= u32::from(*b);
         h = h.wrapping_mul(0x0100_0193);
     }

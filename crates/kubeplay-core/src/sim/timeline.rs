@@ -140,7 +140,7 @@ pub fn is_routine(ev: &SimEvent) -> bool {
 
 /// Appends `s` to a routine-events line: backslash, tab and newline escaped as `\\`, `\t`, `\n`.
 fn push_field(out: &mut String, s: &str) {
-    if !s.contains(['\\', '\t', '\n']) {
+    if !s.bytes().any(|b| matches!(b, b'\\' | b'\t' | b'\n')) {
         out.push_str(s);
         return;
     }
@@ -152,6 +152,21 @@ fn push_field(out: &mut String, s: &str) {
             c => out.push(c),
         }
     }
+}
+
+/// Appends `n` in decimal (what `write!` does, without the formatting machinery: once per event).
+fn push_decimal(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[i..].iter().map(|&d| char::from(d)));
 }
 
 impl<'a> Timeline<'a> {
@@ -299,8 +314,8 @@ impl<'a> Timeline<'a> {
                 });
                 continue;
             }
-            use std::fmt::Write;
-            let _ = write!(routine, "{seq}\t");
+            push_decimal(&mut routine, seq);
+            routine.push('\t');
             routine.push_str(&last.1);
             routine.push('\t');
             push_field(&mut routine, &ev.reason);
@@ -336,6 +351,15 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn decimals_as_write_prints_them() {
+        for n in [0, 7, 10, 99, 100, 55_001, usize::MAX] {
+            let mut out = String::from("x");
+            push_decimal(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
     }
 
     #[test]

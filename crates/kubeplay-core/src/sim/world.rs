@@ -526,13 +526,16 @@ impl World {
             return;
         }
         // Events outnumber everything else (five per pod): their namespace is one shared string.
-        let namespace = match self.event_namespaces.get(ns) {
-            Some(n) => n.clone(),
-            None => {
-                let n: Arc<str> = ns.into();
-                self.event_namespaces.insert(n.clone());
-                n
-            }
+        let namespace = match self.events.last().filter(|e| *e.namespace == *ns) {
+            Some(last) => last.namespace.clone(),
+            None => match self.event_namespaces.get(ns) {
+                Some(n) => n.clone(),
+                None => {
+                    let n: Arc<str> = ns.into();
+                    self.event_namespaces.insert(n.clone());
+                    n
+                }
+            },
         };
         let object = match self.events.last() {
             Some(last) if is_object(&last.object, kind, name) => last.object.clone(),

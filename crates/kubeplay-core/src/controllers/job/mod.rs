@@ -1111,9 +1111,11 @@ fn create_pods(
 /// deterministically from the Job and a counter and avoiding every name in use, so that it knows its
 /// pods without listing them.
 fn pod_name(state: &mut State, world: &World, ns: &str, generate_name: &str) -> NsName {
-    let base = u64::from(crate::sim::rng::fnv32a(
-        format!("{ns}/{generate_name}").as_bytes(),
-    )) << 32;
+    let base = u64::from(crate::sim::rng::fnv32a_parts(&[
+        ns.as_bytes(),
+        b"/",
+        generate_name.as_bytes(),
+    ])) << 32;
     let mut key = (
         ns.to_string(),
         String::with_capacity(generate_name.len() + 5),
@@ -1123,7 +1125,7 @@ fn pod_name(state: &mut State, world: &World, ns: &str, generate_name: &str) -> 
         let mut rng = crate::sim::rng::Rng::new(base ^ state.name_seq);
         key.1.clear();
         key.1.push_str(generate_name);
-        key.1.push_str(&rng.suffix(5));
+        rng.push_suffix(&mut key.1, 5);
         if !world.pods.contains_key(&key) && !state.tracker.has(&key) {
             return Arc::new(key);
         }

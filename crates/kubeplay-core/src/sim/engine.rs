@@ -522,7 +522,7 @@ impl Engine {
                 &o.kind,
                 &o.namespace,
                 &o.name,
-                format!("Created pod: {name}"),
+                super::concat(&["Created pod: ", name]),
             );
             match self.world.pods_by_owner.get_mut(o) {
                 Some(set) => {
@@ -800,7 +800,7 @@ impl Engine {
             "Pod",
             &key.0,
             &key.1,
-            format!("Successfully assigned {}/{} to {node}", key.0, key.1),
+            super::concat(&["Successfully assigned ", &key.0, "/", &key.1, " to ", node]),
         );
         if owner {
             self.pod_changed(key);
@@ -864,7 +864,7 @@ impl Engine {
                     "Pod",
                     &key.0,
                     &key.1,
-                    format!("Container image \"{image}\" already present on machine"),
+                    super::concat(&["Container image \"", image, "\" already present on machine"]),
                 );
             }
             self.world.event(
@@ -873,7 +873,7 @@ impl Engine {
                 "Pod",
                 &key.0,
                 &key.1,
-                format!("Created container: {c}"),
+                super::concat(&["Created container: ", c]),
             );
             self.world.event(
                 "Normal",
@@ -881,7 +881,7 @@ impl Engine {
                 "Pod",
                 &key.0,
                 &key.1,
-                format!("Started container {c}"),
+                super::concat(&["Started container ", c]),
             );
         }
         if let Some(d) = duration {

@@ -89,9 +89,9 @@ pub fn count_in(set: &BTreeSet<i32>, intervals: &[Interval]) -> i64 {
 /// The generate name of a pod of index `index` (`podGenerateNameWithIndex`): `<job>-<index>-`, the job
 /// name shortened so the whole stays within 58 characters (63 minus the 5 random ones).
 pub fn generate_name_with_index(job: &str, index: i32) -> String {
-    let suffix = format!("-{index}-");
-    let keep = MAX_GENERATED_NAME_LENGTH.saturating_sub(suffix.len());
-    format!("{}{suffix}", truncate(job, keep))
+    let index = index.to_string();
+    let keep = MAX_GENERATED_NAME_LENGTH.saturating_sub(index.len() + 2);
+    crate::sim::concat(&[truncate(job, keep), "-", &index, "-"])
 }
 
 /// `names.MaxGeneratedNameLength`: 63 characters minus the 5 random ones.

@@ -1063,7 +1063,8 @@ fn create_pods(
                 let e = state.index_attempts.entry(i).or_default();
                 let attempt = *e;
                 *e = e.saturating_add(1);
-                let mut annotations = vec![(COMPLETION_INDEX.to_string(), i.to_string())];
+                let idx = i.to_string();
+                let mut annotations = vec![(COMPLETION_INDEX.to_string(), idx.clone())];
                 if spec.per_index.is_some() {
                     let f = state.index_failures.get(&i).copied().unwrap_or_default();
                     annotations.push((ANN_INDEX_FAILURE_COUNT.into(), f.failed.to_string()));
@@ -1082,16 +1083,19 @@ fn create_pods(
                 let pod_name = pod_name(state, world, cx.ns, &generate_name);
                 state.tracker.created(pod_name.clone());
                 let pod = NewPod {
+                    owner: base.owner.clone(),
+                    namespace: base.namespace.clone(),
+                    default_duration: base.default_duration,
                     template: tpl.clone(),
                     name: Some(pod_name),
                     generate_name,
+                    hostname: Some(crate::sim::concat(&[name, "-", &idx])),
                     // Each index's metadata is its own; the rest is shared with the other pods.
-                    own_labels: vec![(COMPLETION_INDEX.to_string(), i.to_string())],
+                    own_labels: vec![(COMPLETION_INDEX.to_string(), idx)],
                     own_annotations: annotations,
                     index: Some(i),
-                    hostname: Some(format!("{name}-{i}")),
                     attempt,
-                    ..base.clone()
+                    ..Default::default()
                 };
                 cx.actions.push(Action::CreatePod(Box::new(pod)));
                 state.retry_indexes.remove(&i);

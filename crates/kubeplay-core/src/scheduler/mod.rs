@@ -177,13 +177,36 @@ impl<'a> PreparedPod<'a> {
 
     /// Runs the filter plugins in upstream order; the first rejection wins.
     pub fn filter(&self, node: &NodeInfo, usage: &NodeUsage) -> Result<(), FilterFailure> {
+        self.filter_node_only(node)?;
+        self.filter_usage(node, usage)
+    }
+
+    /// The filters that read only the pod's spec and the node, not what runs there
+    /// (NodeUnschedulable, NodeName, TaintToleration, NodeAffinity), in upstream order: the same
+    /// answer for every pod of one spec while the nodes do not change.
+    pub fn filter_node_only(&self, node: &NodeInfo) -> Result<(), FilterFailure> {
         node_unschedulable::filter(self.spec, node)?;
         node_name::filter(self.spec, node)?;
         taint_toleration::filter(self.spec, node)?;
-        node_affinity::filter(&self.affinity, node)?;
+        node_affinity::filter(&self.affinity, node)
+    }
+
+    /// The filters that run after [`Self::filter_node_only`] and read the node's pods (NodePorts,
+    /// NodeResourcesFit).
+    pub fn filter_usage(&self, node: &NodeInfo, usage: &NodeUsage) -> Result<(), FilterFailure> {
         node_ports::filter(&self.requests.host_ports, usage)?;
-        node_resources_fit::filter(&self.requests, node, usage)?;
-        Ok(())
+        node_resources_fit::filter(&self.requests, node, usage)
+    }
+
+    /// [`Self::filter_node_only`] of each node, for [`Self::schedule_with`].
+    pub fn node_verdicts<'n>(
+        &self,
+        nodes: impl IntoIterator<Item = &'n NodeInfo>,
+    ) -> Vec<Result<(), FilterFailure>> {
+        nodes
+            .into_iter()
+            .map(|n| self.filter_node_only(n))
+            .collect()
     }
 
     /// One scheduling cycle (`schedulePod`): PreFilter, Filter, Score, and on failure the
@@ -196,6 +219,17 @@ impl<'a> PreparedPod<'a> {
         &self,
         total_nodes: usize,
         nodes: impl IntoIterator<Item = (&'n NodeInfo, &'n NodeUsage)>,
+    ) -> Result<String, ScheduleFailure> {
+        self.schedule_with(total_nodes, nodes, None)
+    }
+
+    /// [`Self::schedule`], with the node-only filters' answers for `nodes` (in the same order) already
+    /// known: [`Self::node_verdicts`] of an earlier pod with the same spec, on the same nodes.
+    pub fn schedule_with<'n>(
+        &self,
+        total_nodes: usize,
+        nodes: impl IntoIterator<Item = (&'n NodeInfo, &'n NodeUsage)>,
+        verdicts: Option<&[Result<(), FilterFailure>]>,
     ) -> Result<String, ScheduleFailure> {
         if total_nodes == 0 {
             return Err(ScheduleFailure {
@@ -223,7 +257,7 @@ impl<'a> PreparedPod<'a> {
         };
         let mut feasible: Vec<(&NodeInfo, &NodeUsage)> = Vec::new();
         let mut per_node: BTreeMap<String, FilterFailure> = BTreeMap::new();
-        for (node, usage) in nodes {
+        for (i, (node, usage)) in nodes.into_iter().enumerate() {
             if let Some(names) = names {
                 if names
                     .binary_search_by(|n| n.as_str().cmp(&node.name))
@@ -232,7 +266,11 @@ impl<'a> PreparedPod<'a> {
                     continue;
                 }
             }
-            match self.filter(node, usage) {
+            let verdict = match verdicts.and_then(|v| v.get(i)) {
+                Some(v) => v.clone().and_then(|()| self.filter_usage(node, usage)),
+                None => self.filter(node, usage),
+            };
+            match verdict {
                 Ok(()) => feasible.push((node, usage)),
                 Err(f) => {
                     per_node.insert(node.name.clone(), f);
@@ -393,6 +431,45 @@ mod tests {
     fn zero_nodes() {
         let err = schedule(&PodSpec::default(), std::iter::empty()).unwrap_err();
         assert_eq!(err.message, "no nodes available to schedule pods");
+    }
+
+    #[test]
+    fn known_node_verdicts_give_the_same_answers() {
+        // Cordoned, tainted, too small, busy and free nodes; pods that fit one, some or none.
+        let mut cordoned = node("a");
+        cordoned.unschedulable = true;
+        let mut tainted = node("b");
+        tainted.taints.push(taint("gpu", "", "NoSchedule"));
+        let mut small = node("c");
+        small.cpu_milli = 100;
+        let (d, e) = (node("d"), node("e"));
+        let free = NodeUsage::default();
+        let busy = NodeUsage {
+            cpu_milli: 3800,
+            ..Default::default()
+        };
+        let nodes = [
+            (&cordoned, &free),
+            (&tainted, &free),
+            (&small, &free),
+            (&d, &busy),
+            (&e, &free),
+        ];
+        for (cpu, on_e) in [("500m", true), ("100m", true), ("8", false)] {
+            for usage_of_e in [&free, &busy] {
+                let spec = pod_with(cpu, "");
+                let p = PreparedPod::new(&spec);
+                let mut list = nodes;
+                list[4].1 = usage_of_e;
+                let verdicts = p.node_verdicts(list.iter().map(|(n, _)| *n));
+                assert_eq!(verdicts.iter().filter(|v| v.is_ok()).count(), 3);
+                let want = p.schedule(list.len(), list);
+                assert_eq!(p.schedule_with(list.len(), list, Some(&verdicts)), want);
+                if on_e && std::ptr::eq(usage_of_e, &free) {
+                    assert_eq!(want, Ok("e".to_string()), "{cpu}");
+                }
+            }
+        }
     }
 
     #[test]

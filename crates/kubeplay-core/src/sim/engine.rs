@@ -68,6 +68,9 @@ struct MetaCache {
     behaviour: Behaviour,
 }
 
+/// The node-only filters' answers on the live nodes for one admitted spec (one scheduling pass).
+type NodeVerdicts = (Arc<PodSpec>, Vec<Result<(), scheduler::FilterFailure>>);
+
 /// The engine: world, clock, queue, randomness, and the bookkeeping of what must be reconciled.
 #[derive(Debug, Clone)]
 pub struct Engine {
@@ -682,6 +685,9 @@ impl Engine {
         // Binding never adds or removes pending pods, so the set is taken and the unbound put back.
         let candidates = std::mem::take(&mut self.pending);
         let total = self.live_node_count();
+        // Nodes do not change during a pass (binding changes only what runs on them): the pods of
+        // one spec share the node-only filters' answers.
+        let mut verdicts = None;
         for (uid, key) in candidates {
             let Some(pod) = self.world.pods.get(&key) else {
                 continue;
@@ -690,7 +696,7 @@ impl Engine {
                 self.pending.insert((uid, key));
                 continue;
             }
-            let result = self.try_schedule(pod, total);
+            let result = self.try_schedule(pod, total, &mut verdicts);
             match result {
                 Ok(node) => {
                     self.bind(&key, &node);
@@ -726,6 +732,7 @@ impl Engine {
         &self,
         pod: &SimPod,
         total: usize,
+        verdicts: &mut Option<NodeVerdicts>,
     ) -> Result<String, scheduler::ScheduleFailure> {
         let pinned;
         let affinity = match &pod.pin {
@@ -760,7 +767,18 @@ impl Engine {
             }
             _ => {
                 let nodes: Vec<_> = self.world.nodes.values().filter(live).map(view).collect();
-                prepared.schedule(total, nodes)
+                if pod.pin.is_some() {
+                    return prepared.schedule(total, nodes);
+                }
+                let known = verdicts
+                    .as_ref()
+                    .is_some_and(|(s, v)| Arc::ptr_eq(s, &pod.spec) && v.len() == nodes.len());
+                if !known {
+                    let v = prepared.node_verdicts(nodes.iter().map(|(n, _)| *n));
+                    *verdicts = Some((pod.spec.clone(), v));
+                }
+                let v = verdicts.as_ref().map(|(_, v)| v.as_slice());
+                prepared.schedule_with(total, nodes, v)
             }
         }
     }

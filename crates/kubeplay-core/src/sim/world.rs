@@ -583,6 +583,33 @@ mod tests {
     }
 
     #[test]
+    fn a_pods_own_metadata_wins_over_the_shared_map() {
+        let shared = Arc::new(BTreeMap::from([
+            ("app".to_string(), "web".to_string()),
+            ("index".to_string(), "template".to_string()),
+        ]));
+        let own = PodMeta::new(
+            shared.clone(),
+            vec![("index".into(), "3".into()), ("extra".into(), "x".into())],
+        );
+        assert_eq!(own.get("app"), Some("web"));
+        assert_eq!(own.get("index"), Some("3"));
+        assert_eq!(&own["extra"], "x");
+        assert_eq!(own.get("missing"), None);
+        assert!(own.contains_key("extra") && !own.contains_key("missing"));
+        let merged = own.to_map();
+        assert_eq!(
+            merged
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>(),
+            ["app=web", "extra=x", "index=3"]
+        );
+        let plain = PodMeta::new(shared.clone(), Vec::new());
+        assert!(matches!(plain.to_map(), Cow::Borrowed(m) if std::ptr::eq(m, &*shared)));
+    }
+
+    #[test]
     fn consecutive_events_on_one_object_share_its_name() {
         let mut w = World::default();
         w.event("Normal", "Scheduled", "Pod", "default", "p", "m".into());

@@ -240,6 +240,8 @@ spec:
   const objects = new Set(full.events.map((e) => e.object));
   for (const o of ['Job/j', 'ReplicaSet/web', 'Pod/huge']) assert.ok(objects.has(o), o);
   for (const o of objects) assert.deepEqual(plain(eventsOf(split, o)), plain(full.eventsByObject.get(o)), o);
+  assert.ok(objects.size > 6 && split._searched.size === 4 && split._routine, 'the first objects searched for, the rest unpacked');
+  for (const o of objects) assert.deepEqual(plain(eventsOf(split, o)), plain(full.eventsByObject.get(o)), `${o}, again`);
   const reasons = new Set(full.events.map((e) => e.reason));
   for (const r of ['SuccessfulDelete', 'BackOff', 'FailedScheduling', 'Started']) assert.ok(reasons.has(r), r);
   assert.ok(full.events.some((e) => e.message.includes('\t')), 'a message with a tab');

@@ -262,10 +262,10 @@ impl<'a> Timeline<'a> {
                 failed: r.failed,
             })
             .collect();
-        let events = w
-            .events
+        // Without events (from_engine_split writes its own): an empty slice to walk.
+        let all = if events { &w.events[..] } else { &[] };
+        let events = all
             .iter()
-            .take(if events { usize::MAX } else { 0 })
             .map(|ev| EventOut {
                 seq: None,
                 time: t(ev.time),

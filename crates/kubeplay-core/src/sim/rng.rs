@@ -80,5 +80,13 @@ mod tests {
         assert_eq!(fnv32a(b""), 0x811c9dc5);
         assert_eq!(fnv32a(b"a"), 0xe40c292c);
         assert_eq!(fnv32a(b"foobar"), 0xbf9cf968);
+        assert_eq!(fnv32a_parts(&[b"foo", b"", b"bar"]), 0xbf9cf968);
+    }
+
+    #[test]
+    fn push_suffix_appends_what_suffix_returns() {
+        let mut out = String::from("pi-");
+        Rng::new(7).push_suffix(&mut out, 5);
+        assert_eq!(out, format!("pi-{}", Rng::new(7).suffix(5)));
     }
 }

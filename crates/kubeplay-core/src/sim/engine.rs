@@ -161,7 +161,8 @@ impl Engine {
             return;
         };
         if owner.kind == "DaemonSet" {
-            scope_node(&mut self.ds_scope, owner, p.target_node());
+            let limit = controllers::daemon_set::controller::scoped_sync_limit(self.world.nodes.len());
+            scope_node(&mut self.ds_scope, owner, p.target_node(), limit);
         }
         if !self.dirty.contains(&**owner) {
             self.dirty.insert(OwnerRef::clone(owner));
@@ -195,8 +196,9 @@ impl Engine {
                 wake.push(OwnerRef::new("DaemonSet", ns, name));
             }
         }
+        let limit = controllers::daemon_set::controller::scoped_sync_limit(self.world.nodes.len());
         for owner in wake {
-            scope_node(&mut self.ds_scope, &owner, Some(node));
+            scope_node(&mut self.ds_scope, &owner, Some(node), limit);
             self.dirty.insert(owner);
         }
     }
@@ -1202,14 +1204,21 @@ fn entry<'m>(map: &'m mut super::world::NodeIndex, key: &str) -> &'m mut BTreeSe
     map.get_mut(key).expect("inserted above")
 }
 
-/// Adds `node` to what a DaemonSet's next sync must look at (None: everything).
+/// Adds `node` to what a DaemonSet's next sync must look at (None: everything, which it becomes
+/// past `limit` nodes: [`controllers::daemon_set::controller::scoped_sync_limit`]).
 fn scope_node(
     scopes: &mut BTreeMap<OwnerRef, Option<BTreeSet<String>>>,
     owner: &OwnerRef,
     node: Option<&str>,
+    limit: usize,
 ) {
     match (scopes.get_mut(owner), node) {
         (Some(None), _) => {}
+        (Some(Some(set)), Some(n)) if set.len() >= limit => {
+            if !set.contains(n) {
+                scopes.insert(owner.clone(), None);
+            }
+        }
         (Some(Some(set)), Some(n)) => {
             if !set.contains(n) {
                 set.insert(n.to_string());

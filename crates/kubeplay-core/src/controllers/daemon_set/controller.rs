@@ -343,6 +343,12 @@ impl Ctx<'_> {
 const SCOPED_SYNC_MAX_NODES: usize = 64;
 const SCOPED_SYNC_MAX_SHARE: usize = 128;
 
+/// The most nodes a scoped sync looks at in a cluster of `nodes` nodes; the engine stops listing
+/// nodes for a DaemonSet past it (a wave of pods would list them all, for a full sync anyway).
+pub fn scoped_sync_limit(nodes: usize) -> usize {
+    SCOPED_SYNC_MAX_NODES.max(nodes / SCOPED_SYNC_MAX_SHARE)
+}
+
 /// One sync of a DaemonSet (`syncDaemonSet`).
 pub fn sync(ds: &DaemonSet, state: &mut State, world: &World) -> Vec<Action> {
     sync_scoped(ds, state, world, None)
@@ -437,9 +443,7 @@ fn sync_inner(
         .retain(|_, b| now - b.last_update <= 2 * FAILED_POD_BACKOFF_MAX);
     // A scoped sync looks up each listed node's pods one by one; past a few percent of the nodes a
     // full sync, which walks the DaemonSet's pods in one sweep, is cheaper.
-    let few = |s: &&BTreeSet<String>| {
-        s.len() <= SCOPED_SYNC_MAX_NODES.max(world.nodes.len() / SCOPED_SYNC_MAX_SHARE)
-    };
+    let few = |s: &&BTreeSet<String>| s.len() <= scoped_sync_limit(world.nodes.len());
     if let Some(scope) = scope
         .filter(few)
         .filter(|_| state.per_node.is_some() && cx.all_new && cx.min_ready == 0)

@@ -35,13 +35,14 @@ try {
     const mod = await import('/pkg-names/kubeplay_wasm.js');
     await mod.default();
     window.pg = new mod.Playground();
+    window.hydratePods = (await import('/js/model.js')).hydratePods;
     const get = async (ext) => (await fetch(`/bench/${name}.${ext}`)).text();
     window.inputs = await Promise.all([get('yaml'), get('nodes'), get('scenario')]);
   }, name);
   const simulate = (runs) => page.evaluate(({ seconds, runs }) => {
     const [m, n, s] = window.inputs;
     const t0 = performance.now();
-    for (let i = 0; i < runs; i++) window.pg.simulate(m, n, s, { forSeconds: seconds, maxEvents: 1e9, events: 'split' });
+    for (let i = 0; i < runs; i++) window.hydratePods(window.pg.simulate(m, n, s, { forSeconds: seconds, maxEvents: 1e9, events: 'split', pods: 'columns' }));
     return (performance.now() - t0) / runs;
   }, { seconds, runs });
   await simulate(1); // warm up

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import {
   parseDuration, formatDuration, parseQuantity, cpuMilli, memoryBytes, indexTimeline, podsAt, podStateAt, scenarioSteps,
-  changesNodes, nodeTable, readObjects, parseEngineError, eventsOf,
+  changesNodes, nodeTable, readObjects, parseEngineError, eventsOf, hydratePods, transferablesOf,
 } from '../www/js/model.js';
 import { parseDocuments, setMapValue, findDocument, templatePath, yamlScalar } from '../www/js/yaml-tree.js';
 import { exitCodesFor, readExitCodes, parseAttempts } from '../www/js/job-gantt.js';
@@ -260,4 +260,57 @@ w2  zone=b  <none>  8  32Gi  110  true  false
   assert.deepEqual(again.errors, []);
   const strip = (nodes) => nodes.map(({ line, ...n }) => ({ ...n, taints: [...n.taints].sort((a, b) => `${a.key}${a.effect}`.localeCompare(`${b.key}${b.effect}`)) }));
   assert.deepEqual(strip(again.nodes), strip(first.nodes));
+});
+
+test('pods handed over as columns become the same objects (through the wasm engine)', async () => {
+  const pg = await playground();
+  // Indexed Job pods (index), failed attempts (exitCode, reason), a pod that never fits (message),
+  // DaemonSet pods removed with their node (deleted). (Strings outside ASCII: columns.rs's tests.)
+  const manifests = `apiVersion: batch/v1
+kind: Job
+metadata: {name: idx}
+spec:
+  completions: 3
+  parallelism: 3
+  completionMode: Indexed
+  backoffLimit: 4
+  template:
+    metadata:
+      annotations: {kubeplay.io/duration: 5s, kubeplay.io/exit-codes: "2,0"}
+    spec:
+      restartPolicy: Never
+      containers: [{name: c, image: busybox}]
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: agent, namespace: kube-system}
+spec:
+  selector: {matchLabels: {app: agent}}
+  template:
+    metadata: {labels: {app: agent}}
+    spec:
+      containers: [{name: a, image: agent, resources: {requests: {memory: 3Gi}}}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: huge}
+spec:
+  containers: [{name: c, image: busybox, resources: {requests: {cpu: "64"}}}]
+`;
+  const nodes = 'NAME  CPU  MEMORY\nn1  4  8Gi\nn2  4  8Gi\n';
+  const scenario = '40s kubectl delete node n2\n';
+  const want = pg.simulate(manifests, nodes, scenario, { forSeconds: 120, events: 'split' });
+  const cols = pg.simulate(manifests, nodes, scenario, { forSeconds: 120, events: 'split', pods: 'columns' });
+  assert.deepEqual(cols.pods, []);
+  assert.ok(cols.podColumns.fields instanceof Float64Array);
+  assert.equal(transferablesOf(cols).length, 2);
+  const got = hydratePods(cols);
+  assert.equal(got.podColumns, undefined);
+  assert.ok(want.pods.length >= 7, `${want.pods.length} pods`);
+  for (const [field, some] of [['index', (v) => v === 2], ['exitCode', (v) => v === 2], ['deleted', (v) => v !== null], ['message', (v) => v?.includes('Insufficient cpu')], ['reason', (v) => v !== null]]) {
+    assert.ok(want.pods.some((p) => some(p[field])), `a pod with ${field}`);
+  }
+  assert.deepEqual(got, want);
+  assert.equal(hydratePods(want), want, 'a timeline without columns stays as it is');
+  assert.throws(() => pg.simulate(manifests, nodes, scenario, { pods: 'rows' }), /pods "rows" is not one of/);
 });

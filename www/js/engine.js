@@ -7,6 +7,8 @@
 // lane has its own wasm instance, and a lane keeps only the newest waiting request (older ones are
 // dropped with a Superseded error).
 
+import { hydratePods, transferablesOf } from './model.js';
+
 const PKG_URL = new URL('../pkg/kubeplay_wasm.js', import.meta.url).href;
 
 let pg = null;
@@ -136,10 +138,11 @@ function release() {
 /**
  * Runs a scenario: `{start, end, nodes, pods, jobs, events}`, or null when not available. With
  * `options.events === 'split'` the routine pod events come packed in `routineEvents` (read them with
- * model.js `eventsOf`), and `eventCount` counts them all.
+ * model.js `eventsOf`), and `eventCount` counts them all. With `options.pods === 'columns'` the pods
+ * come as columns; lanes and this function make them objects again (model.js `hydratePods`).
  */
 export function simulate(manifests, nodes, scenario, options) {
-  return optional('simulate', manifests, nodes, scenario, options);
+  return hydratePods(optional('simulate', manifests, nodes, scenario, options));
 }
 
 /** A `kubectl get` table at a point of the simulation, or null when not available. */
@@ -181,7 +184,8 @@ if (IN_WORKER) {
     try {
       let value = call(fn, ...args);
       if (strip && value && typeof value === 'object') for (const k of strip) delete value[k];
-      self.postMessage({ id, ok: true, value });
+      // Pods asked for as columns (`pods: 'columns'`) cross without a copy and become objects there.
+      self.postMessage({ id, ok: true, value }, transferablesOf(value));
       release();
     } catch (e) {
       self.postMessage({
@@ -229,7 +233,7 @@ export function lane(name) {
       const job = running?.id === id ? running : null;
       if (!job) return;
       running = null;
-      if (ok) job.resolve(value);
+      if (ok) job.resolve(hydratePods(value));
       else {
         const Cls = crashed ? EngineCrashed : unavailable ? EngineUnavailable : Error;
         job.reject(new Cls(error));
@@ -269,7 +273,7 @@ export function lane(name) {
     try {
       const value = call(job.fn, ...job.args);
       if (job.strip && value && typeof value === 'object') for (const k of job.strip) delete value[k];
-      job.resolve(value);
+      job.resolve(hydratePods(value));
       setTimeout(release, 0);
     } catch (e) {
       job.reject(e);

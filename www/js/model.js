@@ -205,6 +205,55 @@ export function eventsOf(tl, object) {
   return more?.length ? [...kept, ...more].sort((a, b) => a.seq - b.seq) : kept;
 }
 
+/**
+ * Turns a timeline simulated with `pods: 'columns'` back into the one `pods: 'objects'` gives: builds
+ * `tl.pods` from `tl.podColumns` (layout in crates/kubeplay-wasm/src/columns.rs: a string table, its
+ * UTF-16 offsets, and `stride` numbers per pod, string fields as table indexes or -1, numbers NaN for
+ * null) and drops the columns. A timeline without columns is returned as it is.
+ */
+export function hydratePods(tl) {
+  const c = tl?.podColumns;
+  if (!c) return tl;
+  const { strings, offsets, fields, owners, stride } = c;
+  const table = new Array(offsets.length - 1);
+  for (let i = 0; i < table.length; i++) table[i] = strings.substring(offsets[i], offsets[i + 1]);
+  const str = (i) => (i < 0 ? null : table[i]);
+  const num = (x) => (Number.isNaN(x) ? null : x);
+  const n = fields.length / stride;
+  const pods = new Array(n);
+  for (let i = 0, f = 0; i < n; i++, f += stride) {
+    const o = fields[f + 2];
+    const owner = o < 0 ? null : { kind: owners[o].kind, name: owners[o].name };
+    pods[i] = {
+      name: table[fields[f]],
+      namespace: table[fields[f + 1]],
+      owner,
+      node: str(fields[f + 3]),
+      index: num(fields[f + 4]),
+      created: table[fields[f + 5]],
+      scheduled: str(fields[f + 6]),
+      started: str(fields[f + 7]),
+      finished: str(fields[f + 8]),
+      deleted: str(fields[f + 9]),
+      phase: table[fields[f + 10]],
+      exitCode: num(fields[f + 11]),
+      restarts: fields[f + 12],
+      reason: str(fields[f + 13]),
+      message: str(fields[f + 14]),
+      requests: { cpuMilli: fields[f + 15], memory: fields[f + 16] },
+    };
+  }
+  tl.pods = pods;
+  delete tl.podColumns;
+  return tl;
+}
+
+/** The arrays a timeline's `podColumns` can hand to another thread without copying (postMessage). */
+export function transferablesOf(tl) {
+  const c = tl?.podColumns;
+  return c ? [c.offsets.buffer, c.fields.buffer] : [];
+}
+
 /** Pods of an owner (`kind`, namespace, name), in creation order. */
 export function podsOf(tl, kind, namespace, name) {
   return tl.podsByOwner?.get(`${kind}/${namespace}/${name}`) ?? [];

@@ -6,6 +6,8 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+mod columns;
+
 use kubeplay_core::{manifest, nodes, Diagnostic, NodeInfo};
 
 /// Turns any serializable value into a plain JS value (objects, not `Map`s).
@@ -155,6 +157,9 @@ struct SimulateOptions {
     /// `"all"` (default): every event as an object, as `kubeplay simulate -o json`. `"split"`: the
     /// routine ones packed into `routineEvents` ([`kubeplay_core::sim::Timeline::from_engine_split`]).
     events: Option<String>,
+    /// `"objects"` (default): `pods` as objects. `"columns"`: `pods` empty and `podColumns` instead
+    /// (see `columns.rs`; `model.js` `hydratePods` makes the objects from them).
+    pods: Option<String>,
 }
 
 /// Everything a simulation needs, parsed; errors as the editors show them.
@@ -382,6 +387,19 @@ impl Playground {
         } else {
             w.events.len()
         };
+        let column_pods;
+        let columns = match opts.pods.as_deref() {
+            None | Some("objects") => None,
+            Some("columns") => {
+                column_pods = std::mem::take(&mut timeline.pods);
+                Some(columns::PodColumns::new(&column_pods))
+            }
+            Some(other) => {
+                return Err(JsError::new(&format!(
+                    "invalid options: pods {other:?} is not one of \"objects\", \"columns\""
+                )))
+            }
+        };
         let out = if 200 * kept_events + 400 * timeline.pods.len() + 300 * timeline.jobs.len()
             > JSON_LIMIT
         {
@@ -389,6 +407,20 @@ impl Playground {
         } else {
             to_js(&timeline)?
         };
+        if let Some(c) = columns {
+            let set = |obj: &JsValue, key: &str, value: &JsValue| {
+                js_sys::Reflect::set(obj, &key.into(), value)
+                    .map(drop)
+                    .map_err(|_| JsError::new("cannot convert result: podColumns"))
+            };
+            let cols = JsValue::from(js_sys::Object::new());
+            set(&cols, "stride", &JsValue::from(columns::STRIDE as u32))?;
+            set(&cols, "strings", &JsValue::from_str(&c.strings))?;
+            set(&cols, "offsets", &js_sys::Uint32Array::from(&c.offsets[..]).into())?;
+            set(&cols, "fields", &js_sys::Float64Array::from(&c.fields[..]).into())?;
+            set(&cols, "owners", &to_js(&c.owners)?)?;
+            set(&out, "podColumns", &cols)?;
+        }
         if let Some(text) = routine {
             js_sys::Reflect::set(&out, &"routineEvents".into(), &JsValue::from_str(&text))
                 .map_err(|_| JsError::new("cannot convert result: routineEvents"))?;

@@ -236,7 +236,7 @@ fn tick(out: &mut String, scale: &Scale, ev: &EventOut, t: Millis, y: f64) {
         esc(ev.type_),
         esc(ev.reason),
         esc(ev.object),
-        esc(ev.message)
+        esc(&ev.message)
     );
 }
 

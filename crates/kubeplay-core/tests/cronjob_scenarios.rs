@@ -333,7 +333,7 @@ fn forbid_starts_late() {
         .find(|e| e.reason == "JobAlreadyActive")
         .cloned();
     assert_eq!(
-        e.map(|e| e.message),
+        e.map(|e| e.message.to_string()).as_deref(),
         Some(
             "Not starting job because prior execution is running and concurrency policy is Forbid"
         )

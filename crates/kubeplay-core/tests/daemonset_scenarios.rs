@@ -213,7 +213,7 @@ fn rolling_update_with_max_unavailable_replaces_one_node_at_a_time() {
     assert_eq!(s.hash, pairs[0].1.labels["controller-revision-hash"]);
     let deletes: Vec<String> = events(&e, "SuccessfulDelete")
         .iter()
-        .map(|ev| ev.message.clone())
+        .map(|ev| ev.message.to_string())
         .collect();
     let expect: Vec<String> = pairs
         .iter()
@@ -637,5 +637,5 @@ fn scoped_syncs_under_node_churn_match_full_syncs() {
         .world
         .events
         .iter()
-        .any(|ev| ev.reason == "FailedScheduling" && ev.message.contains("Insufficient cpu")));
+        .any(|ev| ev.reason == "FailedScheduling" && ev.message.text().contains("Insufficient cpu")));
 }

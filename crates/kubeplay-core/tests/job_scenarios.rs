@@ -114,11 +114,12 @@ fn render(e: &Engine, job: &str) -> String {
     }
     let object = format!("Job/{job}");
     for ev in e.world.events.iter().filter(|ev| *ev.object == *object) {
-        let message = match ev.message.rsplit_once(": ") {
+        let text = ev.message.to_string();
+        let message = match text.rsplit_once(": ") {
             Some((head, pod)) if ev.reason.starts_with("Successful") => {
                 format!("{head}: {}", stem(pod))
             }
-            _ => ev.message.clone(),
+            _ => text.clone(),
         };
         let _ = writeln!(
             out,

@@ -931,7 +931,7 @@ pub fn aggregate_events<'a>(
     let mut out: Vec<AggregatedEvent> = Vec::new();
     for e in events {
         let source = event_source(e);
-        let message = e.message.trim().to_string();
+        let message = e.message.text().trim().to_string();
         match out.iter_mut().find(|a| {
             a.type_ == e.type_ && a.reason == e.reason && a.source == source && a.message == message
         }) {

@@ -479,7 +479,7 @@ fn events_aggregate_like_the_correlator() {
         reason: reason.into(),
         object: "Pod/p".into(),
         namespace: "default".into(),
-        message: message.into(),
+        message: message.to_string().into(),
     };
     let events = [
         ev(0, "Pulled", "x"),

@@ -99,6 +99,7 @@ pub fn add_or_update_node(e: &mut Engine, mut info: NodeInfo) {
             e.world.nodes.insert(
                 info.name.clone(),
                 super::world::SimNode {
+                    name: info.name.as_str().into(),
                     info: info.clone(),
                     added: now,
                     removed: None,
@@ -602,7 +603,7 @@ pub fn run_command(
                     "Pod",
                     &k.0,
                     &k.1,
-                    "Pod evicted by kubectl drain".into(),
+                    "Pod evicted by kubectl drain".to_string(),
                 );
                 e.delete_pod(&k, Some("EvictionByEvictionAPI"), false);
             }

@@ -10,7 +10,9 @@ use std::sync::Arc;
 use k8s_openapi::api::core::v1::{PodSpec, PodTemplateSpec, Taint, Toleration};
 
 use super::rng::Rng;
-use super::world::{ns_name, Behaviour, NsName, OwnerRef, Phase, PodMeta, SimEvent, SimPod, World};
+use super::world::{
+    ns_name, Behaviour, Message, NsName, OwnerRef, Phase, PodMeta, SimEvent, SimPod, World,
+};
 use crate::controllers::{self, Action, NewPod};
 use crate::duration::{self, Millis};
 use crate::nodes;
@@ -464,7 +466,6 @@ impl Engine {
                 }
             }
         };
-        let name = &key.1;
         let (labels, annotations, behaviour) = self.pod_metadata(
             &p.template,
             p.default_duration,
@@ -527,7 +528,7 @@ impl Engine {
                 &o.kind,
                 &o.namespace,
                 &o.name,
-                super::concat(&["Created pod: ", name]),
+                Message::CreatedPod(key.clone()),
             );
             match self.world.pods_by_owner.get_mut(o) {
                 Some(set) => {
@@ -810,9 +811,13 @@ impl Engine {
         let startup = pod.behaviour.startup;
         let gen = pod.run_gen;
         let owner = pod.owner.is_some();
-        if let Some(n) = self.world.nodes.get_mut(node) {
-            n.usage.add(&req);
-        }
+        let node_name = match self.world.nodes.get_mut(node) {
+            Some(n) => {
+                n.usage.add(&req);
+                n.name.clone()
+            }
+            None => node.into(),
+        };
         entry(&mut self.world.pods_by_node, node).insert(key.clone());
         self.world.event(
             "Normal",
@@ -820,7 +825,7 @@ impl Engine {
             "Pod",
             &key.0,
             &key.1,
-            super::concat(&["Successfully assigned ", &key.0, "/", &key.1, " to ", node]),
+            Message::Assigned(key.clone(), node_name),
         );
         if owner {
             self.pod_changed(key);
@@ -871,12 +876,8 @@ impl Engine {
         pod.waiting_reason = None;
         let duration = pod.behaviour.duration;
         let spec = pod.spec.clone();
-        let container = spec
-            .containers
-            .first()
-            .map(|c| (&c.name, c.image.as_deref().unwrap_or_default()));
         let owner = pod.owner.is_some();
-        if let Some((c, image)) = container {
+        if !spec.containers.is_empty() {
             if first {
                 self.world.event(
                     "Normal",
@@ -884,7 +885,7 @@ impl Engine {
                     "Pod",
                     &key.0,
                     &key.1,
-                    super::concat(&["Container image \"", image, "\" already present on machine"]),
+                    Message::ImagePresent(spec.clone()),
                 );
             }
             self.world.event(
@@ -893,7 +894,7 @@ impl Engine {
                 "Pod",
                 &key.0,
                 &key.1,
-                super::concat(&["Created container: ", c]),
+                Message::CreatedContainer(spec.clone()),
             );
             self.world.event(
                 "Normal",
@@ -901,7 +902,7 @@ impl Engine {
                 "Pod",
                 &key.0,
                 &key.1,
-                super::concat(&["Started container ", c]),
+                Message::StartedContainer(spec),
             );
         }
         if let Some(d) = duration {

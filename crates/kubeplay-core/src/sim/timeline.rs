@@ -1,13 +1,15 @@
 //! The simulation's result as the CLI's `simulate -o json` contract and the page see it: every node,
 //! pod, Job and event with RFC3339 UTC times (`Z`), absent values `null`.
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde::Serialize;
 
 use super::engine::Engine;
-use super::world::{OwnerRef, Phase, SimEvent};
+use super::world::{Message, OwnerRef, Phase, SimEvent};
 use crate::duration::Millis;
 
 /// Formats Unix milliseconds as RFC3339 UTC (`2026-01-01T00:00:00Z`, milliseconds only when present).
@@ -104,7 +106,7 @@ pub struct EventOut<'a> {
     pub type_: &'static str,
     pub reason: &'a str,
     pub object: &'a str,
-    pub message: &'a str,
+    pub message: Cow<'a, str>,
 }
 
 /// The whole timeline.
@@ -133,9 +135,13 @@ pub struct Timeline<'a> {
 pub fn is_routine(ev: &SimEvent) -> bool {
     ev.type_ == "Normal"
         && (ev.object.starts_with("Pod/")
-            || (matches!(&*ev.reason, "SuccessfulCreate" | "SuccessfulDelete")
-                && (ev.message.starts_with("Created pod: ")
-                    || ev.message.starts_with("Deleted pod: "))))
+            || match (&*ev.reason, &ev.message) {
+                ("SuccessfulCreate", Message::CreatedPod(_)) => true,
+                ("SuccessfulCreate" | "SuccessfulDelete", Message::Text(m)) => {
+                    m.starts_with("Created pod: ") || m.starts_with("Deleted pod: ")
+                }
+                _ => false,
+            })
 }
 
 /// Appends `s` to a routine-events line: backslash, tab and newline escaped as `\\`, `\t`, `\n`.
@@ -272,7 +278,7 @@ impl<'a> Timeline<'a> {
                 type_: ev.type_,
                 reason: &ev.reason,
                 object: &ev.object,
-                message: &ev.message,
+                message: ev.message.text(),
             })
             .collect();
         Timeline {
@@ -299,6 +305,7 @@ impl<'a> Timeline<'a> {
         let mut last = (i64::MIN, Time::from(""));
         let base = e.start_unix_ms();
         let mut kept = Vec::new();
+        let mut scratch = String::new();
         for (seq, ev) in w.events.iter().enumerate() {
             if last.0 != ev.time {
                 last = (ev.time, rfc3339(base + ev.time).into());
@@ -310,7 +317,7 @@ impl<'a> Timeline<'a> {
                     type_: ev.type_,
                     reason: &ev.reason,
                     object: &ev.object,
-                    message: &ev.message,
+                    message: ev.message.text(),
                 });
                 continue;
             }
@@ -322,7 +329,14 @@ impl<'a> Timeline<'a> {
             routine.push('\t');
             push_field(&mut routine, &ev.object);
             routine.push('\t');
-            push_field(&mut routine, &ev.message);
+            match &ev.message {
+                Message::Text(m) => push_field(&mut routine, m),
+                m => {
+                    scratch.clear();
+                    let _ = write!(scratch, "{m}");
+                    push_field(&mut routine, &scratch);
+                }
+            }
             routine.push('\n');
         }
         tl.event_count = Some(w.events.len());

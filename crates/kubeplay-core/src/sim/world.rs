@@ -335,6 +335,8 @@ impl std::ops::Index<&str> for PodMeta {
 /// A node of the cluster and its history.
 #[derive(Debug, Clone)]
 pub struct SimNode {
+    /// The node's name, shared with the events that name it (`Scheduled`).
+    pub name: Arc<str>,
     pub info: NodeInfo,
     pub added: Millis,
     pub removed: Option<Millis>,
@@ -356,7 +358,89 @@ pub struct SimEvent {
     pub object: Arc<str>,
     /// Shared with every other event of the namespace (see [`World::event`]).
     pub namespace: Arc<str>,
-    pub message: String,
+    pub message: Message,
+}
+
+/// An event's message. Most are written out when the event is recorded; the four a pod brings on
+/// every run (its controller's `SuccessfulCreate`, the scheduler's `Scheduled`, the kubelet's
+/// `Pulled`, `Created` and `Started`) keep what they are made of, shared with the pod, and are
+/// written out when read (`Display`): a big run records 160,000 of them, most never read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    Text(String),
+    /// `Created pod: NAME` (controller_utils.go `CreatePods`).
+    CreatedPod(NsName),
+    /// `Successfully assigned NAMESPACE/NAME to NODE` (schedule_one.go).
+    Assigned(NsName, Arc<str>),
+    /// `Container image "IMAGE" already present on machine`, for the spec's first container
+    /// (kubelet images/image_manager.go).
+    ImagePresent(Arc<PodSpec>),
+    /// `Created container: NAME`, the spec's first container (kubelet kuberuntime_container.go).
+    CreatedContainer(Arc<PodSpec>),
+    /// `Started container NAME`, the spec's first container.
+    StartedContainer(Arc<PodSpec>),
+}
+
+impl Message {
+    /// The message as text, borrowed when it is text already.
+    pub fn text(&self) -> Cow<'_, str> {
+        match self {
+            Message::Text(s) => Cow::Borrowed(s),
+            other => Cow::Owned(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        fn container(spec: &PodSpec) -> Option<&k8s_openapi::api::core::v1::Container> {
+            spec.containers.first()
+        }
+        match self {
+            Message::Text(s) => f.write_str(s),
+            Message::CreatedPod(key) => write!(f, "Created pod: {}", key.1),
+            Message::Assigned(key, node) => {
+                write!(f, "Successfully assigned {}/{} to {node}", key.0, key.1)
+            }
+            Message::ImagePresent(spec) => match container(spec) {
+                Some(c) => write!(
+                    f,
+                    "Container image \"{}\" already present on machine",
+                    c.image.as_deref().unwrap_or_default()
+                ),
+                None => Ok(()),
+            },
+            Message::CreatedContainer(spec) => match container(spec) {
+                Some(c) => write!(f, "Created container: {}", c.name),
+                None => Ok(()),
+            },
+            Message::StartedContainer(spec) => match container(spec) {
+                Some(c) => write!(f, "Started container {}", c.name),
+                None => Ok(()),
+            },
+        }
+    }
+}
+
+impl From<String> for Message {
+    fn from(s: String) -> Self {
+        Message::Text(s)
+    }
+}
+
+impl PartialEq<String> for Message {
+    fn eq(&self, other: &String) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq<&str> for Message {
+    fn eq(&self, other: &&str) -> bool {
+        match self {
+            Message::Text(s) => s == other,
+            m => m.text() == *other,
+        }
+    }
 }
 
 /// A workload object with the time it was created (for AGE) and its controller's private state.
@@ -522,7 +606,7 @@ impl World {
         kind: &str,
         ns: &str,
         name: &str,
-        message: String,
+        message: impl Into<Message>,
     ) {
         let reason = reason.into();
         if !self.record.keeps(type_, &reason, kind) {
@@ -550,7 +634,7 @@ impl World {
             reason,
             object,
             namespace,
-            message,
+            message: message.into(),
         });
     }
 }
@@ -615,9 +699,9 @@ mod tests {
     #[test]
     fn consecutive_events_on_one_object_share_its_name() {
         let mut w = World::default();
-        w.event("Normal", "Scheduled", "Pod", "default", "p", "m".into());
-        w.event("Normal", "Started", "Pod", "default", "p", "m".into());
-        w.event("Normal", "Started", "Pod", "default", "q", "m".into());
+        w.event("Normal", "Scheduled", "Pod", "default", "p", "m".to_string());
+        w.event("Normal", "Started", "Pod", "default", "p", "m".to_string());
+        w.event("Normal", "Started", "Pod", "default", "q", "m".to_string());
         assert!(Arc::ptr_eq(&w.events[0].object, &w.events[1].object));
         assert_eq!(&*w.events[2].object, "Pod/q");
         assert!(Arc::ptr_eq(&w.events[0].namespace, &w.events[2].namespace));

@@ -2,7 +2,6 @@
 //! pod, Job and event with RFC3339 UTC times (`Z`), absent values `null`.
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -333,7 +332,7 @@ impl<'a> Timeline<'a> {
                 Message::Text(m) => push_field(&mut routine, m),
                 m => {
                     scratch.clear();
-                    let _ = write!(scratch, "{m}");
+                    m.push_to(&mut scratch);
                     push_field(&mut routine, &scratch);
                 }
             }

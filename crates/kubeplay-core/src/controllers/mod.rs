@@ -27,14 +27,14 @@ pub struct NewPod {
     /// Shared by every pod a sync creates from it (pods keep one admitted spec per template).
     pub template: Arc<PodTemplateSpec>,
     /// `metadata.generateName`: the name is this plus 5 random characters.
-    pub generate_name: String,
+    pub generate_name: Arc<str>,
     /// A fixed (namespace, name) instead (the Job controller names its pods itself).
     pub name: Option<crate::sim::world::NsName>,
     /// DaemonSet pods: pin to this node with `matchFields metadata.name` (daemonset_util.go).
     pub pin_node: Option<String>,
     /// Labels and annotations added to the template's, the same for the pods of one sync.
-    pub labels: BTreeMap<String, String>,
-    pub annotations: BTreeMap<String, String>,
+    pub labels: Arc<BTreeMap<String, String>>,
+    pub annotations: Arc<BTreeMap<String, String>>,
     /// Labels and annotations of this pod alone (an Indexed Job pod's index), over the others.
     pub own_labels: Vec<(String, String)>,
     pub own_annotations: Vec<(String, String)>,
@@ -42,7 +42,7 @@ pub struct NewPod {
     pub index: Option<i32>,
     /// `spec.hostname` (Indexed Job pods: `<job>-<index>`).
     pub hostname: Option<String>,
-    pub template_hash: String,
+    pub template_hash: Arc<str>,
     /// Run length when the template has no `kubeplay.io/duration` (30s for Job pods; None = forever).
     pub default_duration: Option<Millis>,
     /// Which attempt this pod is, to pick from `kubeplay.io/exit-codes`.

@@ -47,23 +47,23 @@ pub fn sync(rs: &ReplicaSet, state: &mut State, world: &World) -> Vec<Action> {
     let mut active: Vec<&SimPod> = world.pods_of(&owner).filter(|p| p.active()).collect();
     let mut actions = Vec::new();
     let have = active.len() as i32;
-    let template_hash = rs
+    let template_hash: std::sync::Arc<str> = rs
         .metadata
         .labels
         .as_ref()
         .and_then(|l| l.get("pod-template-hash"))
-        .cloned()
-        .unwrap_or_default();
+        .map_or_else(Default::default, |h| std::sync::Arc::from(h.as_str()));
     if have < want {
         if let Some(template) = &spec.template {
             let template = std::sync::Arc::new(template.clone());
             let pod_owner = std::sync::Arc::new(owner.clone());
+            let generate_name: std::sync::Arc<str> = format!("{name}-").into();
             for _ in have..want {
                 actions.push(Action::CreatePod(Box::new(NewPod {
                     owner: Some(pod_owner.clone()),
                     namespace: ns.into(),
                     template: template.clone(),
-                    generate_name: format!("{name}-"),
+                    generate_name: generate_name.clone(),
                     template_hash: template_hash.clone(),
                     ..Default::default()
                 })));

@@ -63,8 +63,8 @@ type Labels = BTreeMap<String, String>;
 struct MetaCache {
     template: Arc<PodTemplateSpec>,
     default_duration: Option<Millis>,
-    added_labels: Labels,
-    added_annotations: Labels,
+    added_labels: Arc<Labels>,
+    added_annotations: Arc<Labels>,
     labels: Arc<Labels>,
     annotations: Arc<Labels>,
     behaviour: Behaviour,
@@ -556,14 +556,15 @@ impl Engine {
         &mut self,
         template: &Arc<PodTemplateSpec>,
         default_duration: Option<Millis>,
-        added_labels: Labels,
-        added_annotations: Labels,
+        added_labels: Arc<Labels>,
+        added_annotations: Arc<Labels>,
     ) -> (Arc<Labels>, Arc<Labels>, Behaviour) {
+        let same = |a: &Arc<Labels>, b: &Arc<Labels>| Arc::ptr_eq(a, b) || a == b;
         if let Some(c) = &self.meta_cache {
             if Arc::ptr_eq(&c.template, template)
                 && c.default_duration == default_duration
-                && c.added_labels == added_labels
-                && c.added_annotations == added_annotations
+                && same(&c.added_labels, &added_labels)
+                && same(&c.added_annotations, &added_annotations)
             {
                 return (c.labels.clone(), c.annotations.clone(), c.behaviour.clone());
             }

@@ -264,7 +264,7 @@ pub struct SimPod {
     /// What the scheduler counts for this pod (requests, host ports), computed once per template.
     pub resources: Arc<PodRequests>,
     /// `pod-template-hash` / `controller-revision-hash` of the template it came from.
-    pub template_hash: String,
+    pub template_hash: Arc<str>,
     pub node: Option<String>,
     pub created: Millis,
     pub scheduled: Option<Millis>,

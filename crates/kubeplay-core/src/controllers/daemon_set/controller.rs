@@ -331,7 +331,7 @@ impl Ctx<'_> {
     /// the hash kubeplay records on the pods it creates before the labels.
     fn updated(&self, p: &SimPod) -> bool {
         self.all_new
-            || p.template_hash == self.hash
+            || *p.template_hash == *self.hash
             || is_pod_updated(p, self.hash, self.generation)
     }
     fn available(&self, p: &SimPod) -> bool {
@@ -661,17 +661,21 @@ fn finish<'w>(cx: &Ctx<'_>, owner: &OwnerRef, mut plan: Plan<'w>) -> Vec<Action>
             POD_TEMPLATE_GENERATION.to_string(),
             cx.generation.to_string(),
         );
+        // What the pods of one sync share, built once.
+        let labels = std::sync::Arc::new(labels);
         let template = std::sync::Arc::new(ds.spec.template.clone());
         let pod_owner = std::sync::Arc::new(owner.clone());
+        let generate_name: std::sync::Arc<str> = format!("{name}-").into();
+        let hash: std::sync::Arc<str> = hash.into();
         for node in &plan.create_on {
             out.push(Action::CreatePod(Box::new(NewPod {
                 owner: Some(pod_owner.clone()),
                 namespace: ns.into(),
                 template: template.clone(),
-                generate_name: format!("{name}-"),
+                generate_name: generate_name.clone(),
                 pin_node: Some((*node).to_string()),
                 labels: labels.clone(),
-                template_hash: hash.to_string(),
+                template_hash: hash.clone(),
                 ..Default::default()
             })));
         }
@@ -1166,7 +1170,7 @@ mod tests {
         let Action::CreatePod(p) = &actions[0] else {
             unreachable!()
         };
-        assert_eq!(p.generate_name, "agent-");
+        assert_eq!(&*p.generate_name, "agent-");
         assert_eq!(p.namespace, "kube-system");
         assert_eq!(
             p.owner.as_deref(),
@@ -1174,7 +1178,7 @@ mod tests {
         );
         assert_eq!(p.labels[CONTROLLER_REVISION_HASH], st.hash);
         assert_eq!(p.labels[POD_TEMPLATE_GENERATION], "1");
-        assert_eq!(p.template_hash, st.hash);
+        assert_eq!(*p.template_hash, *st.hash);
         assert_eq!(
             [st.desired, st.current, st.ready, st.updated, st.available],
             [2, 0, 0, 0, 0]
@@ -1216,7 +1220,7 @@ mod tests {
                 pin_node: Some("n1".into()),
                 ..Default::default()
             };
-            p.labels
+            std::sync::Arc::make_mut(&mut p.labels)
                 .insert(CONTROLLER_REVISION_HASH.into(), state(&e).hash.clone());
             e.create_pod(p);
         }

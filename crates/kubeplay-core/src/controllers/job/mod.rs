@@ -1036,7 +1036,7 @@ fn create_pods(
         owner: Some(std::sync::Arc::new(cx.owner.clone())),
         namespace: cx.ns.to_string(),
         generate_name: indexes::truncate(&format!("{name}-"), indexes::MAX_GENERATED_NAME_LENGTH)
-            .to_string(),
+            .into(),
         default_duration: Some(DEFAULT_POD_DURATION),
         ..Default::default()
     };
@@ -1088,7 +1088,7 @@ fn create_pods(
                     default_duration: base.default_duration,
                     template: tpl.clone(),
                     name: Some(pod_name),
-                    generate_name,
+                    generate_name: generate_name.into(),
                     hostname: Some(crate::sim::concat(&[name, "-", &idx])),
                     // Each index's metadata is its own; the rest is shared with the other pods.
                     own_labels: vec![(COMPLETION_INDEX.to_string(), idx)],

@@ -738,6 +738,19 @@ impl Engine {
         total: usize,
         verdicts: &mut Option<NodeVerdicts>,
     ) -> Result<String, scheduler::ScheduleFailure> {
+        match self.pinned_fit(pod) {
+            Some(node) => Ok(node),
+            None => self.scheduling_cycle(pod, total, verdicts),
+        }
+    }
+
+    /// [`Self::try_schedule`] without the [`Self::pinned_fit`] shortcut.
+    fn scheduling_cycle(
+        &self,
+        pod: &SimPod,
+        total: usize,
+        verdicts: &mut Option<NodeVerdicts>,
+    ) -> Result<String, scheduler::ScheduleFailure> {
         let pinned;
         let affinity = match &pod.pin {
             Some(node) => {
@@ -785,6 +798,31 @@ impl Engine {
                 prepared.schedule_with(total, nodes, v)
             }
         }
+    }
+
+    /// The common case of a DaemonSet pod, answered without building its pinned affinity: its node
+    /// exists and passes every filter. Pinned, the pod's required node affinity is the single
+    /// `metadata.name` term, which that node matches; so the node passes the pinned pod's filters
+    /// exactly when it passes them for the pod without required node affinity terms (nodeSelector
+    /// still applies), and with one candidate there is nothing to score. Anything else (no such
+    /// node, a filter failing: the FailedScheduling message names every node) takes the full cycle.
+    fn pinned_fit(&self, pod: &SimPod) -> Option<String> {
+        let pin = pod.pin.as_ref()?;
+        let node_affinity = pod.spec.affinity.as_ref().and_then(|a| a.node_affinity.as_ref());
+        let required = node_affinity
+            .and_then(|na| na.required_during_scheduling_ignored_during_execution.as_ref());
+        if required.is_some() || pod.spec.node_name.is_some() {
+            return None;
+        }
+        let node = self.world.nodes.get(pin).filter(|n| n.removed.is_none())?;
+        let prepared = scheduler::PreparedPod::with_affinity(
+            &pod.spec,
+            pod.spec.affinity.as_ref(),
+            scheduler::PodRequests::clone(&pod.resources),
+        );
+        prepared.filter_node_only(&node.info).ok()?;
+        prepared.filter_usage(&node.info, &node.usage).ok()?;
+        Some(pin.clone())
     }
 
     fn live_node_count(&self) -> usize {
@@ -1281,5 +1319,57 @@ pub fn behaviour_of(
         startup,
         duration,
         exit_codes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+
+    /// [`Engine::pinned_fit`] answers as the full scheduling cycle does whenever it answers: pinned
+    /// pods on nodes that are tainted, cordoned, full, missing a label, holding the host port, down
+    /// or deleted, with and without tolerations, selectors and required affinity terms.
+    #[test]
+    fn pinned_fit_agrees_with_the_full_cycle() {
+        let ds = |name: &str, spec: &str, container: &str| {
+            format!("apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: {name}\nspec:\n  selector:\n    matchLabels: {{app: {name}}}\n  template:\n    metadata:\n      labels: {{app: {name}}}\n    spec:\n{spec}      containers:\n      - name: c\n        image: busybox\n{container}        resources: {{requests: {{cpu: 500m}}}}\n---\n")
+        };
+        let manifests = [
+            ds("plain", "", ""),
+            ds("ssd", "      nodeSelector: {disk: ssd}\n", ""),
+            ds("tolerant", "      tolerations: [{operator: Exists}]\n", ""),
+            ds("port", "", "        ports: [{containerPort: 80, hostPort: 80}]\n"),
+            ds("port-too", "", "        ports: [{containerPort: 80, hostPort: 80}]\n"),
+            ds("affine", "      affinity:\n        nodeAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            nodeSelectorTerms:\n            - matchExpressions: [{key: disk, operator: In, values: [ssd, hdd]}]\n", ""),
+        ]
+        .concat();
+        let objects = crate::manifest::load(&manifests).expect("valid manifests");
+        let nodes = crate::nodes::parse_nodes(
+            "NAME\tLABELS\tTAINTS\tCPU\tUNSCHEDULABLE\n\
+             a\tdisk=ssd\t<none>\t4\tfalse\n\
+             b\tdisk=hdd\tdedicated=x:NoSchedule\t4\tfalse\n\
+             c\t<none>\t<none>\t1\ttrue\n\
+             d\tdisk=ssd\t<none>\t1\tfalse\n",
+        )
+        .expect("valid nodes");
+        let steps = super::super::scenario::parse("10s node d down\n20s kubectl delete node c\n")
+            .expect("valid scenario");
+        let opts = super::super::Options {
+            duration: 30_000,
+            ..Default::default()
+        };
+        let (e, _) = super::super::run(&objects, &nodes, &steps, &opts, &|_| Err("none".into()));
+        let total = e.live_node_count();
+        let (mut fast, mut slow_only) = (0, 0);
+        for pod in e.world.pods.values_unordered().filter(|p| p.pin.is_some()) {
+            let full = e.scheduling_cycle(pod, total, &mut None);
+            match e.pinned_fit(pod) {
+                Some(node) => {
+                    fast += 1;
+                    assert_eq!(full.as_ref().ok(), Some(&node), "{}", pod.name());
+                }
+                None => slow_only += 1,
+            }
+        }
+        assert!(fast > 3 && slow_only > 3, "{fast} answered, {slow_only} left to the full cycle");
     }
 }

@@ -889,10 +889,10 @@ impl Engine {
 
     fn container_start(&mut self, key: &NsName, gen: u32) {
         let now = self.world.now;
-        let Some(node) = self.world.pods.get(key).and_then(|p| p.node.clone()) else {
+        let Some(node) = self.world.pods.get(key).and_then(|p| p.node.as_deref()) else {
             return;
         };
-        if !self.node_ready(&node) {
+        if !self.node_ready(node) {
             // The kubelet is down: the container starts when the node comes back.
             return;
         }

@@ -141,8 +141,8 @@ impl Playground {
     }
 }
 
-/// Options of [`Playground::simulate`], from JS `{seed, forSeconds, start, maxEvents, record}` (all
-/// optional).
+/// Options of [`Playground::simulate`], from JS `{seed, forSeconds, start, maxEvents, record, events,
+/// pods}` (all optional).
 #[derive(serde::Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 struct SimulateOptions {

@@ -633,9 +633,7 @@ fn scoped_syncs_under_node_churn_match_full_syncs() {
         assert!(t.state.desired > 0, "{name} runs somewhere");
     }
     // Three DaemonSets of 400m on 1-CPU nodes: the third pod on a node does not fit.
-    assert!(e
-        .world
-        .events
-        .iter()
-        .any(|ev| ev.reason == "FailedScheduling" && ev.message.text().contains("Insufficient cpu")));
+    assert!(e.world.events.iter().any(
+        |ev| ev.reason == "FailedScheduling" && ev.message.text().contains("Insufficient cpu")
+    ));
 }

@@ -178,7 +178,10 @@ mod tests {
             name: "ds".into(),
         };
         let t: Arc<str> = "2026-01-01T00:00:00Z".into();
-        let pods = [pod("ds-ä😀x", Some(&owner), &t), pod("ds-b", Some(&owner), &t)];
+        let pods = [
+            pod("ds-ä😀x", Some(&owner), &t),
+            pod("ds-b", Some(&owner), &t),
+        ];
         let c = PodColumns::new(&pods);
         assert_eq!(c.fields.len(), 2 * STRIDE);
         assert_eq!(c.owners.len(), 1);
@@ -195,6 +198,9 @@ mod tests {
         assert!(row(0)[4].is_nan());
         assert_eq!((row(0)[11], row(0)[12]), (3.0, 2.0));
         assert_eq!((row(0)[15], row(0)[16]), (100.0, (1u64 << 34) as f64));
-        assert_eq!(*c.offsets.last().expect("end"), c.strings.encode_utf16().count() as u32);
+        assert_eq!(
+            *c.offsets.last().expect("end"),
+            c.strings.encode_utf16().count() as u32
+        );
     }
 }

@@ -416,8 +416,16 @@ impl Playground {
             let cols = JsValue::from(js_sys::Object::new());
             set(&cols, "stride", &JsValue::from(columns::STRIDE as u32))?;
             set(&cols, "strings", &JsValue::from_str(&c.strings))?;
-            set(&cols, "offsets", &js_sys::Uint32Array::from(&c.offsets[..]).into())?;
-            set(&cols, "fields", &js_sys::Float64Array::from(&c.fields[..]).into())?;
+            set(
+                &cols,
+                "offsets",
+                &js_sys::Uint32Array::from(&c.offsets[..]).into(),
+            )?;
+            set(
+                &cols,
+                "fields",
+                &js_sys::Float64Array::from(&c.fields[..]).into(),
+            )?;
             set(&cols, "owners", &to_js(&c.owners)?)?;
             set(&out, "podColumns", &cols)?;
         }

@@ -163,7 +163,8 @@ impl Engine {
             return;
         };
         if owner.kind == "DaemonSet" {
-            let limit = controllers::daemon_set::controller::scoped_sync_limit(self.world.nodes.len());
+            let limit =
+                controllers::daemon_set::controller::scoped_sync_limit(self.world.nodes.len());
             scope_node(&mut self.ds_scope, owner, p.target_node(), limit);
         }
         if !self.dirty.contains(&**owner) {
@@ -808,9 +809,15 @@ impl Engine {
     /// node, a filter failing: the FailedScheduling message names every node) takes the full cycle.
     fn pinned_fit(&self, pod: &SimPod) -> Option<String> {
         let pin = pod.pin.as_ref()?;
-        let node_affinity = pod.spec.affinity.as_ref().and_then(|a| a.node_affinity.as_ref());
-        let required = node_affinity
-            .and_then(|na| na.required_during_scheduling_ignored_during_execution.as_ref());
+        let node_affinity = pod
+            .spec
+            .affinity
+            .as_ref()
+            .and_then(|a| a.node_affinity.as_ref());
+        let required = node_affinity.and_then(|na| {
+            na.required_during_scheduling_ignored_during_execution
+                .as_ref()
+        });
         if required.is_some() || pod.spec.node_name.is_some() {
             return None;
         }
@@ -1370,6 +1377,9 @@ mod tests {
                 None => slow_only += 1,
             }
         }
-        assert!(fast > 3 && slow_only > 3, "{fast} answered, {slow_only} left to the full cycle");
+        assert!(
+            fast > 3 && slow_only > 3,
+            "{fast} answered, {slow_only} left to the full cycle"
+        );
     }
 }

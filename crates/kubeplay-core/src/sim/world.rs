@@ -775,7 +775,14 @@ mod tests {
     #[test]
     fn consecutive_events_on_one_object_share_its_name() {
         let mut w = World::default();
-        w.event("Normal", "Scheduled", "Pod", "default", "p", "m".to_string());
+        w.event(
+            "Normal",
+            "Scheduled",
+            "Pod",
+            "default",
+            "p",
+            "m".to_string(),
+        );
         w.event("Normal", "Started", "Pod", "default", "p", "m".to_string());
         w.event("Normal", "Started", "Pod", "default", "q", "m".to_string());
         assert!(Arc::ptr_eq(&w.events[0].object, &w.events[1].object));

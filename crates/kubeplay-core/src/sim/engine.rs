@@ -83,7 +83,7 @@ pub struct Engine {
     uid: u64,
     dirty: BTreeSet<OwnerRef>,
     /// Unbound pods waiting for the scheduler, in creation order.
-    pending: BTreeSet<(u64, NsName)>,
+    pending: BTreeMap<u64, NsName>,
     /// Set when nodes or node usage changed: unschedulable pods are retried.
     cluster_changed: bool,
     /// Per node: bumped when it goes down/up so a stale unreachable timer is dropped.
@@ -117,7 +117,7 @@ impl Engine {
             rng: Rng::new(seed),
             uid: 0,
             dirty: BTreeSet::new(),
-            pending: BTreeSet::new(),
+            pending: BTreeMap::new(),
             cluster_changed: false,
             node_gen: BTreeMap::new(),
             start_unix_ms: 0,
@@ -543,7 +543,7 @@ impl Engine {
             // No re-sync for the controller's own creations (upstream's expectations): the bind and
             // start of the pod wake it.
         }
-        self.pending.insert((self.uid, key.clone()));
+        self.pending.insert(self.uid, key.clone());
         if let Some(node) = &pod.pin {
             entry(&mut self.world.pinned_pending, node).insert(key.clone());
         }
@@ -671,7 +671,7 @@ impl Engine {
             self.pod_changed(key);
         }
         let uid = self.world.pods.get(key).map_or(0, |p| p.uid);
-        self.pending.remove(&(uid, key.clone()));
+        self.pending.remove(&uid);
         // A deleted pod stays in the timeline with its spec: pods of one template share it
         // (`admitted_spec`), so keeping it costs little. A timeline without pods forgets it (a
         // year of CronJob runs would otherwise keep half a million).
@@ -698,7 +698,7 @@ impl Engine {
                 continue;
             };
             if !retry_all && pod.scheduling_message.is_some() {
-                self.pending.insert((uid, key));
+                self.pending.insert(uid, key);
                 continue;
             }
             let result = self.try_schedule(pod, total, &mut verdicts);
@@ -708,7 +708,7 @@ impl Engine {
                     changed = true;
                 }
                 Err(f) => {
-                    self.pending.insert((uid, key.clone()));
+                    self.pending.insert(uid, key.clone());
                     let pod = self.world.pods.get_mut(&key).expect("pod exists");
                     if pod.scheduling_message.as_deref() != Some(f.message.as_str()) {
                         pod.scheduling_message = Some(f.message.clone());

@@ -163,9 +163,12 @@ impl Engine {
             return;
         };
         if owner.kind == "DaemonSet" {
-            let limit =
-                controllers::daemon_set::controller::scoped_sync_limit(self.world.nodes.len());
-            scope_node(&mut self.ds_scope, owner, p.target_node(), limit);
+            scope_node(
+                &mut self.ds_scope,
+                owner,
+                p.target_node(),
+                self.world.nodes.len(),
+            );
         }
         if !self.dirty.contains(&**owner) {
             self.dirty.insert(OwnerRef::clone(owner));
@@ -199,9 +202,9 @@ impl Engine {
                 wake.push(OwnerRef::new("DaemonSet", ns, name));
             }
         }
-        let limit = controllers::daemon_set::controller::scoped_sync_limit(self.world.nodes.len());
+        let nodes = self.world.nodes.len();
         for owner in wake {
-            scope_node(&mut self.ds_scope, &owner, Some(node), limit);
+            scope_node(&mut self.ds_scope, &owner, Some(node), nodes);
             self.dirty.insert(owner);
         }
     }
@@ -1252,13 +1255,14 @@ fn entry<'m>(map: &'m mut super::world::NodeIndex, key: &str) -> &'m mut BTreeSe
 }
 
 /// Adds `node` to what a DaemonSet's next sync must look at (None: everything, which it becomes
-/// past `limit` nodes: [`controllers::daemon_set::controller::scoped_sync_limit`]).
+/// past [`controllers::daemon_set::controller::scoped_sync_limit`] of the cluster's `nodes`).
 fn scope_node(
     scopes: &mut BTreeMap<OwnerRef, Option<BTreeSet<String>>>,
     owner: &OwnerRef,
     node: Option<&str>,
-    limit: usize,
+    nodes: usize,
 ) {
+    let limit = controllers::daemon_set::controller::scoped_sync_limit(nodes);
     match (scopes.get_mut(owner), node) {
         (Some(None), _) => {}
         (Some(Some(set)), Some(n)) if set.len() >= limit => {

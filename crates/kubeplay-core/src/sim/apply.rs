@@ -158,8 +158,9 @@ pub fn delete_job(e: &mut Engine, key: &NsName, reason: Option<&str>) {
         .world
         .pods_by_owner
         .get(&owner)
+        .map(super::world::OwnedPods::sorted)
+        .unwrap_or_default()
         .into_iter()
-        .flatten()
         .cloned()
         .collect();
     for p in &pods {
@@ -211,8 +212,9 @@ fn delete_owned_pods(e: &mut Engine, owner: &OwnerRef) {
         .world
         .pods_by_owner
         .get(owner)
+        .map(super::world::OwnedPods::sorted)
+        .unwrap_or_default()
         .into_iter()
-        .flatten()
         .cloned()
         .collect();
     for p in pods {

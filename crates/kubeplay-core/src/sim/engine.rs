@@ -442,8 +442,9 @@ impl Engine {
                     .world
                     .pods_by_owner
                     .get(&owner)
+                    .map(super::world::OwnedPods::sorted)
+                    .unwrap_or_default()
                     .into_iter()
-                    .flatten()
                     .cloned()
                     .collect();
                 for p in pods {
@@ -535,11 +536,10 @@ impl Engine {
                 Message::CreatedPod(key.clone()),
             );
             match self.world.pods_by_owner.get_mut(o) {
-                Some(set) => {
-                    set.insert(key.clone());
-                }
+                Some(set) => set.insert(self.uid, key.clone()),
                 None => {
-                    let set = BTreeSet::from([key.clone()]);
+                    let mut set = super::world::OwnedPods::default();
+                    set.insert(self.uid, key.clone());
                     self.world.pods_by_owner.insert(OwnerRef::clone(o), set);
                 }
             }
@@ -667,13 +667,13 @@ impl Engine {
                 self.cluster_changed = true;
             }
         }
+        let uid = self.world.pods.get(key).map_or(0, |p| p.uid);
         if let Some(o) = owner {
             if let Some(set) = self.world.pods_by_owner.get_mut(&o) {
-                set.remove(key);
+                set.remove(uid);
             }
             self.pod_changed(key);
         }
-        let uid = self.world.pods.get(key).map_or(0, |p| p.uid);
         self.pending.remove(&uid);
         // A deleted pod stays in the timeline with its spec: pods of one template share it
         // (`admitted_spec`), so keeping it costs little. A timeline without pods forgets it (a
@@ -1234,8 +1234,9 @@ impl Engine {
         self.world
             .pods_by_node
             .get(node)
+            .map(super::world::PodList::sorted)
+            .unwrap_or_default()
             .into_iter()
-            .flatten()
             .cloned()
             .collect()
     }
@@ -1247,9 +1248,9 @@ impl Engine {
 }
 
 /// `map.entry(key.to_string()).or_default()` without allocating the key when it is there already.
-fn entry<'m>(map: &'m mut super::world::NodeIndex, key: &str) -> &'m mut BTreeSet<NsName> {
+fn entry<'m>(map: &'m mut super::world::NodeIndex, key: &str) -> &'m mut super::world::PodList {
     if !map.contains_key(key) {
-        map.insert(key.to_string(), BTreeSet::new());
+        map.insert(key.to_string(), super::world::PodList::default());
     }
     map.get_mut(key).expect("inserted above")
 }

@@ -290,6 +290,16 @@ impl<'w> Group<'w> {
     fn len(&self) -> usize {
         usize::from(self.first.is_some()) + self.rest.len()
     }
+    /// Puts the pods in key (namespace, name) order.
+    fn sort_by_key(&mut self) {
+        if self.rest.is_empty() {
+            return;
+        }
+        let mut all: Vec<&'w SimPod> = self.iter().collect();
+        all.sort_by(|a, b| (a.namespace(), a.name()).cmp(&(b.namespace(), b.name())));
+        self.first = Some(all.remove(0));
+        self.rest = all;
+    }
     fn iter(&self) -> impl Iterator<Item = &'w SimPod> + '_ {
         self.first.into_iter().chain(self.rest.iter().copied())
     }
@@ -422,7 +432,7 @@ fn sync_inner(
     };
     state.observe_template(ds, &hash, || {
         world
-            .pods_of(&owner)
+            .pods_of_by_creation(&owner)
             .filter_map(|p| p.labels.get(CONTROLLER_REVISION_HASH).map(str::to_string))
             .collect()
     });
@@ -454,9 +464,10 @@ fn sync_inner(
     }
 
     // getNodesToDaemonPods: group by the node the pod is bound or pinned to.
-    let pods: Vec<&SimPod> = world.pods_of(&owner).collect();
+    let pods: Vec<&SimPod> = world.pods_of_by_creation(&owner).collect();
     let mut groups: FxMap<Cow<'_, str>, Group<'_>> =
         FxMap::with_capacity_and_hasher(pods.len(), Default::default());
+    let mut several = false;
     for p in pods {
         // GetTargetNodeName: the bound node, else the pin the pod was created with.
         let target = match p.target_node() {
@@ -466,7 +477,15 @@ fn sync_inner(
                 Err(_) => continue,
             },
         };
-        groups.entry(target).or_default().push(p);
+        let g = groups.entry(target).or_default();
+        g.push(p);
+        several |= g.len() > 1;
+    }
+    if several {
+        // Each node's pods in key order, as a walk of the pods in key order finds them.
+        for g in groups.values_mut() {
+            g.sort_by_key();
+        }
     }
 
     let mut st = Counts::default();
@@ -611,7 +630,7 @@ fn own_pods_on<'w>(world: &'w World, owner: &OwnerRef, node: &str) -> Group<'w> 
         .get(node)
         .into_iter()
         .chain(world.pinned_pending.get(node))
-        .flatten()
+        .flat_map(crate::sim::world::PodList::iter)
         .filter_map(|k| world.pods.get(k))
         .filter(|p| p.owner.as_deref() == Some(owner))
         .collect();

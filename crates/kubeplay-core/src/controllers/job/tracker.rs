@@ -32,7 +32,12 @@ impl Tracker {
     pub fn observe<'w>(&mut self, world: &'w World, owner: &OwnerRef) -> Observed<'w> {
         if !self.adopted {
             self.adopted = true;
-            for k in world.pods_by_owner.get(owner).into_iter().flatten() {
+            for k in world
+                .pods_by_owner
+                .get(owner)
+                .into_iter()
+                .flat_map(|s| s.iter())
+            {
                 self.pending.entry(k.clone()).or_insert(None);
             }
         }

@@ -96,6 +96,10 @@ pub struct Engine {
     /// What each dirty DaemonSet's next sync must look at: the nodes whose node object or daemon
     /// pods changed, or None for a full sync.
     ds_scope: BTreeMap<OwnerRef, Option<BTreeSet<String>>>,
+    /// An owner [`Engine::pod_changed`] queued with nothing left to add: in `dirty`, and for a
+    /// DaemonSet with a full scope. Until `settle` takes an owner out of `dirty` again, another
+    /// change to one of its pods has nothing to do (a wave of 5,000 binds asked 5,000 times).
+    queued_in_full: Option<Arc<OwnerRef>>,
     /// The last pod's metadata (see `pod_metadata`).
     meta_cache: Option<Box<MetaCache>>,
     /// The last template a pod was created from and its admitted spec (see `admitted_spec`).
@@ -126,6 +130,7 @@ impl Engine {
             spec_cache: None,
             meta_cache: None,
             ds_scope: BTreeMap::new(),
+            queued_in_full: None,
         }
     }
 
@@ -162,16 +167,29 @@ impl Engine {
         let Some(owner) = &p.owner else {
             return;
         };
-        if owner.kind == "DaemonSet" {
+        if self
+            .queued_in_full
+            .as_ref()
+            .is_some_and(|q| Arc::ptr_eq(q, owner))
+        {
+            return;
+        }
+        let full = if owner.kind == "DaemonSet" {
             scope_node(
                 &mut self.ds_scope,
                 owner,
                 p.target_node(),
                 self.world.nodes.len(),
             );
-        }
+            matches!(self.ds_scope.get(&**owner), Some(None))
+        } else {
+            true
+        };
         if !self.dirty.contains(&**owner) {
             self.dirty.insert(OwnerRef::clone(owner));
+        }
+        if full {
+            self.queued_in_full = Some(owner.clone());
         }
     }
 
@@ -297,6 +315,7 @@ impl Engine {
     pub fn settle(&mut self) {
         for _ in 0..10_000 {
             if let Some(owner) = self.dirty.pop_first() {
+                self.queued_in_full = None;
                 let actions = self.sync(&owner);
                 for a in actions {
                     self.apply_action(a);

@@ -197,7 +197,9 @@ impl PodList {
     }
     /// Removes `key` if it is there.
     pub fn remove(&mut self, key: &NsName) -> bool {
-        let at = self.0.iter().position(|k| Arc::ptr_eq(k, key) || k == key);
+        // Mostly the very key that was inserted: look for it by address before comparing strings.
+        let at = (self.0.iter().position(|k| Arc::ptr_eq(k, key)))
+            .or_else(|| self.0.iter().position(|k| k == key));
         at.map(|i| self.0.swap_remove(i)).is_some()
     }
     pub fn len(&self) -> usize {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import {
   parseDuration, formatDuration, parseQuantity, cpuMilli, memoryBytes, indexTimeline, podsAt, podStateAt, scenarioSteps,
-  changesNodes, nodeTable, readObjects, parseEngineError, eventsOf, hydratePods, transferablesOf,
+  changesNodes, nodeTable, readObjects, parseEngineError, eventsOf, eventsPending, loadEventsOf, hydratePods, transferablesOf,
 } from '../www/js/model.js';
 import { parseDocuments, setMapValue, findDocument, templatePath, yamlScalar } from '../www/js/yaml-tree.js';
 import { exitCodesFor, readExitCodes, parseAttempts } from '../www/js/job-gantt.js';
@@ -246,6 +246,29 @@ spec:
   for (const r of ['SuccessfulDelete', 'BackOff', 'FailedScheduling', 'Started']) assert.ok(reasons.has(r), r);
   assert.ok(full.events.some((e) => e.message.includes('\t')), 'a message with a tab');
   assert.throws(() => pg.simulate(manifests, nodes, scenario, { events: 'some' }), /events "some" is not one of/);
+
+  // Lazy: the routine events stay in the engine until asked for, object by object (engine.js gives
+  // the timeline its routineEventsOf; here it calls the Playground directly).
+  const lazy = indexTimeline(pg.simulate(manifests, nodes, scenario, { forSeconds: 120, events: 'lazy' }));
+  assert.ok(Number.isInteger(lazy.run) && lazy.routineEvents === undefined, 'a numbered run, nothing packed');
+  assert.equal(lazy.eventCount, full.events.length);
+  assert.deepEqual(lazy.pods, full.pods);
+  Object.defineProperty(lazy, 'routineEventsOf', { value: async (o) => pg.routineEventsOf(lazy.run, o) });
+  // The Job's pods restart in place: theirs stay inline (the Job chart draws runs from Started).
+  const restarted = full.pods.filter((p) => p.restarts > 0).map((p) => `Pod/${p.name}`);
+  assert.ok(restarted.length > 0, 'a pod restarted');
+  for (const o of restarted) assert.deepEqual(plain(eventsOf(lazy, o)), plain(full.eventsByObject.get(o)), `${o} inline`);
+  const web = full.pods.find((p) => p.name.startsWith('web-'));
+  assert.ok(eventsPending(lazy, `Pod/${web.name}`));
+  assert.ok(eventsOf(lazy, `Pod/${web.name}`).length < full.eventsByObject.get(`Pod/${web.name}`).length, 'routine events not there before asked for');
+  for (const o of objects) assert.deepEqual(plain(await loadEventsOf(lazy, o)), plain(full.eventsByObject.get(o)), `${o}, lazy`);
+  assert.ok(!eventsPending(lazy, `Pod/${web.name}`));
+  // A later run replaces it: asking the old one is an error, and the page keeps what it has.
+  const newer = pg.simulate(manifests, nodes, scenario, { forSeconds: 60, events: 'lazy' });
+  assert.equal(newer.run, lazy.run + 1);
+  assert.throws(() => pg.routineEventsOf(lazy.run, `Pod/${web.name}`), /is gone/);
+  pg.release();
+  assert.ok(pg.routineEventsOf(newer.run, 'Pod/huge').length === 0, 'the current run survives release');
 });
 
 test('a node snapshot written as a node table reads back the same (through the wasm engine)', async () => {

@@ -73,6 +73,9 @@ test('the DaemonSet lesson shows node cards with reasons, and follows the scrubb
     await page.waitForSelector('#pod-details:not([hidden])');
     assert.match(await text(page, '#pod-details'), /Owner DaemonSet\/ssd-monitor/);
     assert.match(await text(page, '#pod-details'), /Node worker-2/);
+    // The routine ones (Scheduled, Started) come from the worker's engine a moment later.
+    await page.waitForSelector('#pod-events tbody tr[data-reason="Started"]');
+    assert.equal(await page.locator('#pod-events-loading').count(), 0);
     const reasons = await page.$$eval('#pod-events tbody tr', (rows) => rows.map((r) => r.dataset.reason));
     assert.ok(reasons.includes('Scheduled') && reasons.includes('Started'), reasons.join());
     await page.keyboard.press('Escape');

@@ -138,11 +138,25 @@ function release() {
 /**
  * Runs a scenario: `{start, end, nodes, pods, jobs, events}`, or null when not available. With
  * `options.events === 'split'` the routine pod events come packed in `routineEvents` (read them with
- * model.js `eventsOf`), and `eventCount` counts them all. With `options.pods === 'columns'` the pods
- * come as columns; lanes and this function make them objects again (model.js `hydratePods`).
+ * model.js `eventsOf`), and `eventCount` counts them all. With `options.events === 'lazy'` they stay
+ * in the engine: the result's `routineEventsOf(object)` fetches one object's (a Promise; model.js
+ * `loadEventsOf` uses it). With `options.pods === 'columns'` the pods come as columns; lanes and this
+ * function make them objects again (model.js `hydratePods`).
  */
 export function simulate(manifests, nodes, scenario, options) {
-  return hydratePods(optional('simulate', manifests, nodes, scenario, options));
+  return withRoutine(hydratePods(optional('simulate', manifests, nodes, scenario, options)), (run, object) =>
+    Promise.resolve().then(() => call('routineEventsOf', run, object)));
+}
+
+/**
+ * Gives a lazy run's timeline (one with a `run` number) its `routineEventsOf(object)`, which asks
+ * `fetch(run, object)` for the events the run left in the engine.
+ */
+function withRoutine(tl, fetch) {
+  if (tl && typeof tl === 'object' && Number.isInteger(tl.run)) {
+    Object.defineProperty(tl, 'routineEventsOf', { value: (object) => fetch(tl.run, object), enumerable: false });
+  }
+  return tl;
 }
 
 /** A `kubectl get` table at a point of the simulation, or null when not available. */
@@ -218,6 +232,13 @@ export function lane(name) {
   let seq = 0;
   let running = null; // {id, fn, args, strip, resolve, reject, at}
   let waiting = null; // {fn, args, strip, resolve, reject}
+  const queries = new Map(); // id -> {resolve, reject}: small reads of the worker's last run
+
+  /** Rejects the queries a replaced worker will never answer. */
+  function dropQueries() {
+    for (const q of queries.values()) q.reject(new Superseded('the worker was replaced'));
+    queries.clear();
+  }
 
   function spawn() {
     let w;
@@ -230,10 +251,17 @@ export function lane(name) {
     w.addEventListener('message', (event) => {
       if (w !== worker) return; // a replaced worker
       const { id, ok, value, error, crashed, unavailable } = event.data ?? {};
+      const query = queries.get(id);
+      if (query) {
+        queries.delete(id);
+        if (ok) query.resolve(value);
+        else query.reject(new (crashed ? EngineCrashed : Error)(error));
+        return;
+      }
       const job = running?.id === id ? running : null;
       if (!job) return;
       running = null;
-      if (ok) job.resolve(hydratePods(value));
+      if (ok) job.resolve(withRoutine(hydratePods(value), (run, object) => api.query('routineEventsOf', [run, object])));
       else {
         const Cls = crashed ? EngineCrashed : unavailable ? EngineUnavailable : Error;
         job.reject(new Cls(error));
@@ -246,6 +274,7 @@ export function lane(name) {
       if (w !== worker) return;
       usable = false;
       worker = null;
+      dropQueries();
       const jobs = [running, waiting].filter(Boolean);
       running = null;
       waiting = null;
@@ -273,7 +302,7 @@ export function lane(name) {
     try {
       const value = call(job.fn, ...job.args);
       if (job.strip && value && typeof value === 'object') for (const k of job.strip) delete value[k];
-      job.resolve(hydratePods(value));
+      job.resolve(withRoutine(hydratePods(value), (run, object) => api.query('routineEventsOf', [run, object])));
       setTimeout(release, 0);
     } catch (e) {
       job.reject(e);
@@ -297,11 +326,35 @@ export function lane(name) {
           // Cut the long call short: a fresh worker (and wasm instance) takes over.
           worker.terminate();
           worker = null;
+          dropQueries();
           const old = running;
           running = null;
           old.reject(new Superseded('superseded'));
         }
         next();
+      });
+    },
+    /**
+     * A small read of what the worker's last call left (e.g. `routineEventsOf` of a lazy run): sent
+     * straight to the worker, answered after whatever it is running, never superseded; rejected if
+     * the worker is replaced.
+     */
+    query(fn, args) {
+      return new Promise((resolve, reject) => {
+        if (!usable || !worker) {
+          // The calls run here (or the worker that ran them is gone: then the run is too).
+          setTimeout(() => {
+            try {
+              resolve(call(fn, ...args));
+            } catch (e) {
+              reject(e);
+            }
+          }, 0);
+          return;
+        }
+        const id = ++seq;
+        queries.set(id, { resolve, reject });
+        worker.postMessage({ id, fn, args });
       });
     },
     /** Whether a request is running or waiting. */

@@ -421,9 +421,9 @@ function runSimulate() {
   const t0 = performance.now();
   engine
     .lane('sim')
-    // Routine pod events come packed (model.js eventsOf unpacks a pod's when it is opened), and the
-    // pods as columns (the lane makes them objects: model.js hydratePods).
-    .run('simulate', [inputs.manifests, inputs.nodes, inputs.scenario, { forSeconds: inputs.seconds, events: 'split', pods: 'columns' }])
+    // Routine pod events stay in the worker's engine (model.js loadEventsOf fetches a pod's when it
+    // is opened), and the pods come as columns (the lane makes them objects: model.js hydratePods).
+    .run('simulate', [inputs.manifests, inputs.nodes, inputs.scenario, { forSeconds: inputs.seconds, events: 'lazy', pods: 'columns' }])
     .then((tl) => {
       if (key !== app.sim.requested) return;
       app.sim.lastMs = performance.now() - t0;

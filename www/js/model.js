@@ -193,6 +193,11 @@ const SEARCH_FIRST = 4;
  */
 export function eventsOf(tl, object) {
   const kept = tl.eventsByObject?.get(object) ?? [];
+  if (typeof tl.routineEventsOf === 'function') {
+    // A lazy run: what loadEventsOf fetched so far.
+    const more = tl._fetched?.get(object);
+    return more?.length ? [...kept, ...more].sort((a, b) => a.seq - b.seq) : kept;
+  }
   if (typeof tl.routineEvents !== 'string') return kept;
   // A pod or two opened: search the text (milliseconds); many (a Job chart's restarted pods): unpack
   // everything once (a big run's 164,000 routine events take about 130 ms).
@@ -203,6 +208,32 @@ export function eventsOf(tl, object) {
     else more = (tl._routine = unpackRoutine(tl)).get(object);
   }
   return more?.length ? [...kept, ...more].sort((a, b) => a.seq - b.seq) : kept;
+}
+
+/** Whether `eventsOf(tl, object)` still lacks routine events that `loadEventsOf` would fetch. */
+export function eventsPending(tl, object) {
+  return typeof tl?.routineEventsOf === 'function' && !tl._fetched?.has(object);
+}
+
+/**
+ * Every event of one object, as `eventsOf` gives them, once the routine ones of a lazy run
+ * (`events: 'lazy'`, see engine.js) have been fetched from the engine that ran it. Resolves at once
+ * for other timelines; if the run is gone (a newer simulation replaced it) the kept events only.
+ */
+export async function loadEventsOf(tl, object) {
+  if (eventsPending(tl, object)) {
+    let more = [];
+    try {
+      more = (await tl.routineEventsOf(object)) ?? [];
+    } catch {
+      more = null; // the run is gone: ask again next time
+    }
+    if (more) {
+      for (const e of more) e._t = tl._sec(e.time);
+      (tl._fetched ??= new Map()).set(object, more);
+    }
+  }
+  return eventsOf(tl, object);
 }
 
 /**

@@ -4,7 +4,7 @@
 // A non-modal panel fixed at the side of the window; Escape or the close button hides it.
 import { h, fill } from './format.js';
 import { t } from './i18n/index.js';
-import { eventsOf, formatDuration, podStateAt } from './model.js';
+import { eventsOf, eventsPending, formatDuration, loadEventsOf, podStateAt } from './model.js';
 
 /** Builds the panel in `aside`. Returns { show(pod, timeline, time), setTime(t), hide(), current(), rerender() }. */
 export function createPodDetails(aside, { onClose = () => {} } = {}) {
@@ -40,7 +40,16 @@ export function createPodDetails(aside, { onClose = () => {} } = {}) {
     const state = podStateAt(pod, time);
     title.textContent = pod.name;
     close.textContent = t('pod.close');
-    const events = tl ? eventsOf(tl, `Pod/${pod.name}`) : [];
+    const object = `Pod/${pod.name}`;
+    const events = tl ? eventsOf(tl, object) : [];
+    // A lazy run keeps a pod's routine events in the engine: fetch them, then draw again.
+    const pending = tl ? eventsPending(tl, object) : false;
+    if (pending) {
+      const [p0, tl0] = [pod, tl];
+      loadEventsOf(tl, object).then(() => {
+        if (pod === p0 && tl === tl0 && !eventsPending(tl, object)) render();
+      });
+    }
     fill(body, 
       h('p', { class: 'pod-now' }, t('pod.at', { at: formatDuration(time) }), ' ', h('span', { class: `pod-chip pod-${state}`, dataset: { state } }, t(`pod.state.${state}`))),
       h(
@@ -86,7 +95,10 @@ export function createPodDetails(aside, { onClose = () => {} } = {}) {
               ),
             ),
           )
-        : h('p', { class: 'muted' }, t('pod.noEvents')),
+        : pending
+          ? null
+          : h('p', { class: 'muted' }, t('pod.noEvents')),
+      pending ? h('p', { class: 'muted small', id: 'pod-events-loading' }, t('pod.eventsLoading')) : null,
       events.some((e) => e._t > time) ? h('p', { class: 'muted small' }, t('pod.futureHint')) : null,
     );
   }

@@ -77,8 +77,13 @@ pub struct Playground {
     /// and one recording only Jobs (`get jobs|cronjobs`, whose tables read neither pods nor events,
     /// so a year of CronJob runs is not cut short by the event limit).
     snapshots: std::cell::RefCell<[Option<Snapshots>; 2]>,
-    /// The last `simulate`'s run, kept to be freed by `release` once its result has been handed over.
-    retired: std::cell::RefCell<Option<kubeplay_core::sim::Engine>>,
+    /// Runs `simulate` is done with, kept to be freed by `release` once the result has been handed
+    /// over (freeing a big run takes a while).
+    retired: std::cell::RefCell<Vec<kubeplay_core::sim::Engine>>,
+    /// The last `events: "lazy"` run and its number, which `routineEventsOf` reads from.
+    current: std::cell::RefCell<Option<(u32, kubeplay_core::sim::Engine)>>,
+    /// How many runs `simulate` has numbered.
+    runs: std::cell::Cell<u32>,
 }
 
 /// Engines of one set of inputs, sorted by time; the first is at time 0.
@@ -104,7 +109,9 @@ impl Playground {
         console_error_panic_hook::set_once();
         Playground {
             snapshots: std::cell::RefCell::new([None, None]),
-            retired: std::cell::RefCell::new(None),
+            retired: std::cell::RefCell::new(Vec::new()),
+            current: std::cell::RefCell::new(None),
+            runs: std::cell::Cell::new(0),
         }
     }
 
@@ -156,6 +163,9 @@ struct SimulateOptions {
     record: Option<String>,
     /// `"all"` (default): every event as an object, as `kubeplay simulate -o json`. `"split"`: the
     /// routine ones packed into `routineEvents` ([`kubeplay_core::sim::Timeline::from_engine_split`]).
+    /// `"lazy"`: the routine ones left in the engine, which stays alive for `routineEventsOf` until
+    /// the next `simulate`; the result's `run` names it
+    /// ([`kubeplay_core::sim::Timeline::from_engine_lazy`]).
     events: Option<String>,
     /// `"objects"` (default): `pods` as objects. `"columns"`: `pods` empty and `podColumns` instead
     /// (see `columns.rs`; `model.js` `hydratePods` makes the objects from them).
@@ -343,21 +353,49 @@ impl Playground {
         };
         let p = prepare(manifests, nodes_text, scenario)?;
         let ms = (opts.for_seconds.unwrap_or(3600.0).max(0.0) * 1000.0) as i64;
-        // Any run kept from the call before is freed now (`release` normally did it already).
-        self.retired.borrow_mut().take();
+        // Runs kept from the calls before are freed now (`release` normally did it already); the
+        // last lazy run is done with once this one starts.
+        self.retired.borrow_mut().clear();
+        if let Some((_, old)) = self.current.borrow_mut().take() {
+            self.retired.borrow_mut().push(old);
+        }
         let engine = run(&p, ms, &opts)?;
         let out = Self::timeline_to_js(&engine, &opts)?;
-        // The run is freed after the result has been handed over (see `release`).
-        *self.retired.borrow_mut() = Some(engine);
+        if opts.events.as_deref() == Some("lazy") {
+            let n = self.runs.get().wrapping_add(1);
+            self.runs.set(n);
+            js_sys::Reflect::set(&out, &"run".into(), &JsValue::from(n))
+                .map_err(|_| JsError::new("cannot convert result: run"))?;
+            *self.current.borrow_mut() = Some((n, engine));
+        } else {
+            // Freed after the result has been handed over (see `release`).
+            self.retired.borrow_mut().push(engine);
+        }
         Ok(out)
     }
 
-    /// Frees the run the last `simulate` kept. Freeing a big run takes a while (8 ms for 11,000
-    /// pods, 31 ms for 32,696 in Chromium); the page's worker calls this after it has posted the
-    /// result, so the page does not wait for it. (Not calling it only keeps one run alive until the
-    /// next `simulate`.)
+    /// The routine events of `object` (`Kind/name`) that lazy run `run` left out of its result
+    /// (`{seq, time, type, reason, object, message}` in the order they were recorded). An error once
+    /// a later `simulate` has replaced the run.
+    #[wasm_bindgen(js_name = routineEventsOf)]
+    pub fn routine_events_of(&self, run: u32, object: &str) -> Result<JsValue, JsError> {
+        let current = self.current.borrow();
+        match current.as_ref() {
+            Some((n, engine)) if *n == run => {
+                to_js(&kubeplay_core::sim::Timeline::routine_of(engine, object))
+            }
+            _ => Err(JsError::new(&format!(
+                "run {run} is gone: a later simulation replaced it"
+            ))),
+        }
+    }
+
+    /// Frees the runs `simulate` is done with (not the current lazy run, which `routineEventsOf`
+    /// still reads). Freeing a big run takes a while (8 ms for 11,000 pods, 24 ms for 32,696 in
+    /// Chromium); the page's worker calls this after it has posted the result, so the page does not
+    /// wait for it. (Not calling it only keeps them alive until the next `simulate`.)
     pub fn release(&self) {
-        self.retired.borrow_mut().take();
+        self.retired.borrow_mut().clear();
     }
 }
 
@@ -373,16 +411,17 @@ impl Playground {
         let mut timeline = match opts.events.as_deref() {
             None | Some("all") => kubeplay_core::sim::Timeline::from_engine(engine),
             Some("split") => kubeplay_core::sim::Timeline::from_engine_split(engine),
+            Some("lazy") => kubeplay_core::sim::Timeline::from_engine_lazy(engine),
             Some(other) => {
                 return Err(JsError::new(&format!(
-                    "invalid options: events {other:?} is not one of \"all\", \"split\""
+                    "invalid options: events {other:?} is not one of \"all\", \"split\", \"lazy\""
                 )))
             }
         };
         // The packed routine events cross as one JS string of their own: inside the JSON text they
         // would be escaped, then scanned again by JSON.parse.
         let routine = timeline.routine_events.take();
-        let kept_events = if routine.is_some() {
+        let kept_events = if timeline.event_count.is_some() {
             timeline.events.len()
         } else {
             w.events.len()

@@ -148,6 +148,7 @@ export default {
   'pod.col.type': 'Type',
   'pod.col.reason': 'Reason',
   'pod.col.message': 'Message',
+  'pod.eventsLoading': 'Fetching the rest of this pod\'s events from the engine…',
   'pod.noEvents': 'No events for this pod.',
   'pod.futureHint': 'Greyed events happen after the scrubber’s time.',
 

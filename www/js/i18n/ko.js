@@ -146,6 +146,7 @@ export default {
   'pod.col.type': '유형',
   'pod.col.reason': '이유',
   'pod.col.message': '메시지',
+  'pod.eventsLoading': '엔진에서 이 파드의 나머지 이벤트를 가져오는 중…',
   'pod.noEvents': '이 파드의 이벤트가 없습니다.',
   'pod.futureHint': '흐리게 보이는 이벤트는 시간 막대의 시각보다 뒤에 일어납니다.',
 

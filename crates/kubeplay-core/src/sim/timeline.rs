@@ -343,6 +343,93 @@ impl<'a> Timeline<'a> {
         tl.routine_events = Some(routine);
         tl
     }
+
+    /// The timeline as the page loads it for its main run: like [`Timeline::from_engine_split`],
+    /// but the routine events are not handed over at all; the page asks for one object's when it
+    /// shows them ([`Timeline::routine_of`], on the engine the run left behind). Packing 160,000
+    /// routine events into text and decoding it was a quarter of what a big run cost the page.
+    /// A pod that restarted keeps all its events here: the Job chart draws its container runs from
+    /// its `Started` events.
+    pub fn from_engine_lazy(e: &'a Engine) -> Self {
+        let mut tl = Self::build(e, false);
+        let w = &e.world;
+        let routine = LazyRoutine::new(e);
+        let mut last = (i64::MIN, Time::from(""));
+        let base = e.start_unix_ms();
+        let mut kept = Vec::new();
+        for (seq, ev) in w.events.iter().enumerate() {
+            if routine.is(ev) {
+                continue;
+            }
+            if last.0 != ev.time {
+                last = (ev.time, rfc3339(base + ev.time).into());
+            }
+            kept.push(EventOut::of(seq, last.1.clone(), ev));
+        }
+        tl.event_count = Some(w.events.len());
+        tl.events = kept;
+        tl
+    }
+
+    /// The routine events of `object` (`Kind/name`) that [`Timeline::from_engine_lazy`] left out,
+    /// with their `seq`, in the order they were recorded.
+    pub fn routine_of(e: &'a Engine, object: &str) -> Vec<EventOut<'a>> {
+        let routine = LazyRoutine::new(e);
+        let base = e.start_unix_ms();
+        e.world
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, ev)| &*ev.object == object && routine.is(ev))
+            .map(|(seq, ev)| EventOut::of(seq, rfc3339(base + ev.time).into(), ev))
+            .collect()
+    }
+}
+
+impl<'a> EventOut<'a> {
+    /// Event `seq` of a run, at `time`.
+    fn of(seq: usize, time: Time, ev: &'a SimEvent) -> Self {
+        EventOut {
+            seq: Some(seq),
+            time,
+            type_: ev.type_,
+            reason: &ev.reason,
+            object: &ev.object,
+            message: ev.message.text(),
+        }
+    }
+}
+
+/// Which events [`Timeline::from_engine_lazy`] leaves out: the [routine](is_routine) ones, except
+/// those of pods that restarted.
+struct LazyRoutine<'a> {
+    /// (namespace, name) of every pod that restarted.
+    restarted: rustc_hash::FxHashSet<(&'a str, &'a str)>,
+}
+
+impl<'a> LazyRoutine<'a> {
+    fn new(e: &'a Engine) -> Self {
+        let restarted = e
+            .world
+            .pods
+            .values_unordered()
+            .filter(|p| p.restarts > 0)
+            .map(|p| (p.namespace(), p.name()))
+            .collect();
+        Self { restarted }
+    }
+    fn is(&self, ev: &SimEvent) -> bool {
+        if !is_routine(ev) {
+            return false;
+        }
+        if self.restarted.is_empty() {
+            return true;
+        }
+        match ev.object.strip_prefix("Pod/") {
+            Some(name) => !self.restarted.contains(&(&*ev.namespace, name)),
+            None => true,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -437,5 +524,77 @@ mod tests {
         assert!(kept.contains(&"FailedScheduling"), "{kept:?}");
         assert!(!kept.contains(&"Started") && !kept.contains(&"SuccessfulCreate"));
         assert!(routine.lines().count() > kept.len());
+    }
+
+    #[test]
+    fn lazy_events_and_routine_of_give_back_every_event_in_order() {
+        // A Job that fails once and is replaced (Never), one restarted in place (OnFailure), and a
+        // pod that cannot be scheduled.
+        let job = |name: &str, policy: &str| {
+            format!("apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: {name}\nspec:\n  completions: 2\n  template:\n    metadata:\n      annotations:\n        kubeplay.io/duration: 5s\n        kubeplay.io/exit-codes: \"1,0\"\n    spec:\n      restartPolicy: {policy}\n      containers:\n      - name: c\n        image: busybox\n---\n")
+        };
+        let manifests = format!("{}{}apiVersion: v1\nkind: Pod\nmetadata:\n  name: big\nspec:\n  containers:\n  - name: c\n    image: busybox\n    resources:\n      requests:\n        cpu: \"64\"\n", job("never", "Never"), job("again", "OnFailure"));
+        let objects = crate::manifest::load(&manifests).expect("valid");
+        let nodes = crate::nodes::parse_nodes("NAME\tCPU\nn1\t2\n").expect("valid");
+        let opts = crate::sim::Options {
+            duration: 120_000,
+            ..Default::default()
+        };
+        let (e, _) = crate::sim::run(&objects, &nodes, &[], &opts, &|_| Err("none".into()));
+        let full = Timeline::from_engine(&e);
+        let lazy = Timeline::from_engine_lazy(&e);
+        assert_eq!(lazy.event_count, Some(full.events.len()));
+        assert!(lazy.routine_events.is_none());
+        let row = |ev: &EventOut| {
+            let (time, reason) = (ev.time.to_string(), ev.reason.to_string());
+            let (object, message) = (ev.object.to_string(), ev.message.to_string());
+            (ev.type_, time, reason, object, message)
+        };
+        let mut merged: Vec<_> = lazy
+            .events
+            .iter()
+            .map(|ev| (ev.seq.expect("lazy events carry seq"), row(ev)))
+            .collect();
+        let objects: std::collections::BTreeSet<&str> =
+            full.events.iter().map(|ev| ev.object).collect();
+        for o in &objects {
+            let more = Timeline::routine_of(&e, o);
+            assert!(more
+                .iter()
+                .all(|ev| ev.object == *o && ev.type_ == "Normal"));
+            merged.extend(more.iter().map(|ev| (ev.seq.expect("seq"), row(ev))));
+        }
+        merged.sort_by_key(|m| m.0);
+        let want: Vec<_> = full
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, ev)| (i, row(ev)))
+            .collect();
+        assert_eq!(merged, want);
+        // The restarted pod keeps its Started events inline; the others' wait to be asked for.
+        let restarted: Vec<&str> = e
+            .world
+            .pods
+            .values_unordered()
+            .filter(|p| p.restarts > 0)
+            .map(|p| p.name())
+            .collect();
+        assert_eq!(restarted.len(), 1, "one pod of `again` restarts in place");
+        let started = |o: &str| {
+            lazy.events
+                .iter()
+                .filter(|ev| ev.object == o && ev.reason == "Started")
+                .count()
+        };
+        assert_eq!(started(&format!("Pod/{}", restarted[0])), 2);
+        assert_eq!(
+            lazy.events
+                .iter()
+                .filter(|ev| ev.reason == "Started")
+                .count(),
+            2
+        );
+        assert!(lazy.events.iter().any(|ev| ev.reason == "FailedScheduling"));
     }
 }

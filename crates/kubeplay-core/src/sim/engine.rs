@@ -1268,10 +1268,7 @@ impl Engine {
 
 /// `map.entry(key.to_string()).or_default()` without allocating the key when it is there already.
 fn entry<'m>(map: &'m mut super::world::NodeIndex, key: &str) -> &'m mut super::world::PodList {
-    if !map.contains_key(key) {
-        map.insert(key.to_string(), super::world::PodList::default());
-    }
-    map.get_mut(key).expect("inserted above")
+    map.entry_ref(key).or_default()
 }
 
 /// Adds `node` to what a DaemonSet's next sync must look at (None: everything, which it becomes

@@ -181,7 +181,7 @@ impl NodeMap {
 
 /// Pod keys by node name. Only ever looked up by node (never walked), so a hash map; each node's
 /// pods are a [`PodList`].
-pub type NodeIndex = FxHashMap<String, PodList>;
+pub type NodeIndex = hashbrown::HashMap<String, PodList, rustc_hash::FxBuildHasher>;
 
 /// The pods of one node in a [`NodeIndex`]: a handful (the node's pod capacity), so a plain list.
 /// Adding pushes and removing swaps the last one in; readers that need an order ask for

@@ -106,8 +106,9 @@ pub struct State {
     pub hashed: Option<(PodTemplateSpec, Option<i32>)>,
     /// Per node, what it adds to the status counters (bits of `Counts`, nodes adding nothing left
     /// out), kept while a sync may look at a few nodes only (see [`sync_scoped`]); None otherwise.
-    /// Only ever looked up by node: a hash map (a full sync of 5,000 nodes fills it).
-    pub per_node: Option<FxMap<String, u8>>,
+    /// Only ever looked up by node: a hash map (a full sync of 5,000 nodes fills it), keyed by the
+    /// node's shared name ([`crate::sim::world::SimNode::name`]), so filling it copies no string.
+    pub per_node: Option<FxMap<std::sync::Arc<str>, u8>>,
 }
 
 /// The update strategy after API defaulting (`SetDefaults_DaemonSet`).
@@ -494,7 +495,8 @@ fn sync_inner(
     let mut any_old = false;
     // One pass over the nodes: manage (podsShouldBeOnNode) and the status (updateDaemonSetStatus,
     // from what was observed before this sync's writes).
-    for n in world.live_nodes() {
+    for sn in world.nodes.values().filter(|n| n.removed.is_none()) {
+        let n = &sn.info;
         let (should_run, should_continue) = eval.should_run(n);
         let group = groups.get(n.name.as_str());
         if let Some(g) = group {
@@ -513,7 +515,7 @@ fn sync_inner(
         let bits = contribution(&cx, should_run, group);
         st.add(bits, 1);
         if bits != 0 {
-            per_node.insert(n.name.clone(), bits);
+            per_node.insert(sn.name.clone(), bits);
         }
     }
     // Pods pinned to nodes that no longer exist (or never did), in name order.
@@ -587,7 +589,7 @@ fn sync_nodes<'w>(
     let mut st = Counts::load(state);
     let mut gone: Vec<Group<'w>> = Vec::new();
     for name in scope {
-        let old = per_node.remove(name).unwrap_or(0);
+        let old = per_node.remove(name.as_str()).unwrap_or(0);
         st.add(old, -1);
         let group = own_pods_on(world, owner, name);
         let group = (group.len() > 0).then_some(group);
@@ -612,7 +614,7 @@ fn sync_nodes<'w>(
         let bits = contribution(cx, should_run, group.as_ref());
         st.add(bits, 1);
         if bits != 0 {
-            per_node.insert(name.clone(), bits);
+            per_node.insert(node.name.clone(), bits);
         }
     }
     for g in &gone {

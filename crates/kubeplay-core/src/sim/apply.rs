@@ -98,13 +98,7 @@ pub fn add_or_update_node(e: &mut Engine, mut info: NodeInfo) {
         _ => {
             e.world.nodes.insert(
                 info.name.clone(),
-                super::world::SimNode {
-                    name: info.name.as_str().into(),
-                    info: info.clone(),
-                    added: now,
-                    removed: None,
-                    usage: Default::default(),
-                },
+                super::world::SimNode::new(info.clone(), now),
             );
         }
     }

@@ -519,10 +519,15 @@ impl Engine {
             annotations,
             spec,
             hostname: p.hostname,
+            pin_slot: p
+                .pin_node
+                .as_deref()
+                .and_then(|n| self.world.nodes.slot_of(n)),
             pin: p.pin_node,
             resources,
             template_hash: p.template_hash,
             node: None,
+            node_slot: None,
             created: self.world.now,
             scheduled: None,
             started: None,
@@ -566,8 +571,8 @@ impl Engine {
             // start of the pod wake it.
         }
         self.pending.insert(self.uid, key.clone());
-        if let Some(node) = &pod.pin {
-            entry(&mut self.world.pinned_pending, node).insert(key.clone());
+        if let Some(slot) = pod.pin_slot {
+            self.world.nodes.at_mut(slot).pinned.insert(key.clone());
         }
         self.world.pods.insert(key.clone(), pod);
         key
@@ -662,8 +667,8 @@ impl Engine {
         pod.deleted = Some(now);
         pod.ready = false;
         let owner = pod.owner.clone();
-        let node = pod.node.clone();
-        let pin = pod.pin.clone();
+        let node = pod.node_slot;
+        let pin = pod.pin_slot;
         let spec_requests = pod.resources.clone();
         if was_active && pod.phase == Phase::Running {
             if let Some(c) = pod.spec.containers.first() {
@@ -672,17 +677,14 @@ impl Engine {
                     .event("Normal", "Killing", "Pod", &key.0, &key.1, msg);
             }
         }
-        if let Some(set) = pin.and_then(|n| self.world.pinned_pending.get_mut(&n)) {
-            set.remove(key);
+        if let Some(slot) = pin {
+            self.world.nodes.at_mut(slot).pinned.remove(key);
         }
-        if let Some(n) = &node {
-            if let Some(set) = self.world.pods_by_node.get_mut(n) {
-                set.remove(key);
-            }
+        if let Some(slot) = node {
+            let sn = self.world.nodes.at_mut(slot);
+            sn.pods.remove(key);
             if was_active {
-                if let Some(sn) = self.world.nodes.get_mut(n) {
-                    sn.usage.remove(&spec_requests);
-                }
+                sn.usage.remove(&spec_requests);
                 self.cluster_changed = true;
             }
         }
@@ -725,8 +727,8 @@ impl Engine {
             }
             let result = self.try_schedule(pod, total, &mut verdicts);
             match result {
-                Ok(node) => {
-                    self.bind(&key, &node);
+                Ok(slot) => {
+                    self.bind(&key, slot);
                     changed = true;
                 }
                 Err(f) => {
@@ -755,15 +757,21 @@ impl Engine {
 
     /// One scheduling cycle for a pod. With a NodeAffinity PreFilter result (a DaemonSet pod's
     /// `metadata.name` pin) only the named nodes are filtered, as upstream's `findNodesThatFitPod`.
+    /// The answer is the chosen node's [`super::world::NodeMap`] slot.
     fn try_schedule(
         &self,
         pod: &SimPod,
         total: usize,
         verdicts: &mut Option<NodeVerdicts>,
-    ) -> Result<String, scheduler::ScheduleFailure> {
+    ) -> Result<u32, scheduler::ScheduleFailure> {
         match self.pinned_fit(pod) {
-            Some(node) => Ok(node),
-            None => self.scheduling_cycle(pod, total, verdicts),
+            Some(slot) => Ok(slot),
+            None => self.scheduling_cycle(pod, total, verdicts).map(|node| {
+                self.world
+                    .nodes
+                    .slot_of(&node)
+                    .expect("the scheduler picks an existing node")
+            }),
         }
     }
 
@@ -829,8 +837,8 @@ impl Engine {
     /// exactly when it passes them for the pod without required node affinity terms (nodeSelector
     /// still applies), and with one candidate there is nothing to score. Anything else (no such
     /// node, a filter failing: the FailedScheduling message names every node) takes the full cycle.
-    fn pinned_fit(&self, pod: &SimPod) -> Option<String> {
-        let pin = pod.pin.as_ref()?;
+    fn pinned_fit(&self, pod: &SimPod) -> Option<u32> {
+        let slot = pod.pin_slot?;
         let node_affinity = pod
             .spec
             .affinity
@@ -843,7 +851,7 @@ impl Engine {
         if required.is_some() || pod.spec.node_name.is_some() {
             return None;
         }
-        let node = self.world.nodes.get(pin).filter(|n| n.removed.is_none())?;
+        let node = Some(self.world.nodes.at(slot)).filter(|n| n.removed.is_none())?;
         let prepared = scheduler::PreparedPod::with_affinity(
             &pod.spec,
             pod.spec.affinity.as_ref(),
@@ -851,7 +859,7 @@ impl Engine {
         );
         prepared.filter_node_only(&node.info).ok()?;
         prepared.filter_usage(&node.info, &node.usage).ok()?;
-        Some(pin.clone())
+        Some(slot)
     }
 
     fn live_node_count(&self) -> usize {
@@ -862,38 +870,34 @@ impl Engine {
             .count()
     }
 
-    fn bind(&mut self, key: &NsName, node: &str) {
+    /// Binds pod `key` to the node in `slot`.
+    fn bind(&mut self, key: &NsName, slot: u32) {
         let now = self.world.now;
         let pod = self.world.pods.get_mut(key).expect("pod exists");
-        pod.node = Some(node.to_string());
+        let sn = self.world.nodes.at_mut(slot);
+        pod.node = Some(sn.name.to_string());
+        pod.node_slot = Some(slot);
         pod.scheduled = Some(now);
-        if let Some(set) = pod
-            .pin
-            .as_ref()
-            .and_then(|n| self.world.pinned_pending.get_mut(n))
-        {
-            set.remove(key);
-        }
+        let pin = pod.pin_slot;
         pod.scheduling_message = None;
         let req = pod.resources.clone();
         let startup = pod.behaviour.startup;
         let gen = pod.run_gen;
         let owner = pod.owner.is_some();
-        let node_name = match self.world.nodes.get_mut(node) {
-            Some(n) => {
-                n.usage.add(&req);
-                n.name.clone()
-            }
-            None => node.into(),
-        };
-        entry(&mut self.world.pods_by_node, node).insert(key.clone());
+        sn.usage.add(&req);
+        sn.pods.insert(key.clone());
+        let node_name = sn.name.clone();
+        let no_execute = sn.info.taints.iter().any(|t| t.effect == "NoExecute");
+        if let Some(p) = pin {
+            self.world.nodes.at_mut(p).pinned.remove(key);
+        }
         self.world.event(
             "Normal",
             "Scheduled",
             "Pod",
             &key.0,
             &key.1,
-            Message::Assigned(key.clone(), node_name),
+            Message::Assigned(key.clone(), node_name.clone()),
         );
         if owner {
             self.pod_changed(key);
@@ -906,7 +910,9 @@ impl Engine {
             self.push(now + startup, Ev::Start(key.clone(), gen));
         }
         // A pod bound to a node with an untolerated NoExecute taint is evicted as the taint manager would.
-        self.check_noexecute(key, node);
+        if no_execute {
+            self.check_noexecute(key, &node_name);
+        }
     }
 
     fn node_ready(&self, node: &str) -> bool {
@@ -1251,9 +1257,9 @@ impl Engine {
     /// The keys of the live pods bound to `node` (a copy, so the caller may change the world).
     fn pod_keys_on(&self, node: &str) -> Vec<NsName> {
         self.world
-            .pods_by_node
+            .nodes
             .get(node)
-            .map(super::world::PodList::sorted)
+            .map(|n| n.pods.sorted())
             .unwrap_or_default()
             .into_iter()
             .cloned()
@@ -1264,11 +1270,6 @@ impl Engine {
     pub fn events(&self) -> &[SimEvent] {
         &self.world.events
     }
-}
-
-/// `map.entry(key.to_string()).or_default()` without allocating the key when it is there already.
-fn entry<'m>(map: &'m mut super::world::NodeIndex, key: &str) -> &'m mut super::world::PodList {
-    map.entry_ref(key).or_default()
 }
 
 /// Adds `node` to what a DaemonSet's next sync must look at (None: everything, which it becomes
@@ -1391,8 +1392,10 @@ mod tests {
         for pod in e.world.pods.values_unordered().filter(|p| p.pin.is_some()) {
             let full = e.scheduling_cycle(pod, total, &mut None);
             match e.pinned_fit(pod) {
-                Some(node) => {
+                Some(slot) => {
                     fast += 1;
+                    let node = e.world.nodes.at(slot).info.name.clone();
+                    assert_eq!(pod.pin.as_ref(), Some(&node), "{}", pod.name());
                     assert_eq!(full.as_ref().ok(), Some(&node), "{}", pod.name());
                 }
                 None => slow_only += 1,

@@ -138,6 +138,18 @@ impl NodeMap {
     pub fn get(&self, name: &str) -> Option<&SimNode> {
         self.index.get(name).map(|&i| &self.slots[i])
     }
+    /// The slot of node `name`: it never changes, so a pod keeps the slot of the node it is pinned
+    /// or bound to and reaches the node without hashing its name again.
+    pub fn slot_of(&self, name: &str) -> Option<u32> {
+        self.index.get(name).map(|&i| i as u32)
+    }
+    /// The node in `slot` (from [`NodeMap::slot_of`]).
+    pub fn at(&self, slot: u32) -> &SimNode {
+        &self.slots[slot as usize]
+    }
+    pub fn at_mut(&mut self, slot: u32) -> &mut SimNode {
+        &mut self.slots[slot as usize]
+    }
     pub fn get_mut(&mut self, name: &str) -> Option<&mut SimNode> {
         self.index.get(name).map(|&i| &mut self.slots[i])
     }
@@ -150,10 +162,15 @@ impl NodeMap {
     pub fn contains_key(&self, name: &str) -> bool {
         self.index.contains_key(name)
     }
-    /// Adds or replaces the node `name`; the one it replaced.
-    pub fn insert(&mut self, name: String, node: SimNode) -> Option<SimNode> {
+    /// Adds or replaces the node `name` (keeping the pods on it); the one it replaced.
+    pub fn insert(&mut self, name: String, mut node: SimNode) -> Option<SimNode> {
         match self.index.get(&name) {
-            Some(&i) => Some(std::mem::replace(&mut self.slots[i], node)),
+            Some(&i) => {
+                let old = &mut self.slots[i];
+                node.pods = std::mem::take(&mut old.pods);
+                node.pinned = std::mem::take(&mut old.pinned);
+                Some(std::mem::replace(old, node))
+            }
             None => {
                 let i = self.slots.len();
                 self.slots.push(node);
@@ -179,11 +196,8 @@ impl NodeMap {
     }
 }
 
-/// Pod keys by node name. Only ever looked up by node (never walked), so a hash map; each node's
-/// pods are a [`PodList`].
-pub type NodeIndex = hashbrown::HashMap<String, PodList, rustc_hash::FxBuildHasher>;
-
-/// The pods of one node in a [`NodeIndex`]: a handful (the node's pod capacity), so a plain list.
+/// The pods bound or pinned to one node ([`SimNode::pods`], [`SimNode::pinned`]): a handful (the
+/// node's pod capacity), so a plain list.
 /// Adding pushes and removing swaps the last one in; readers that need an order ask for
 /// [`PodList::sorted`]. (A B-tree of string keys was a tenth of a 32,000-pod run in the browser.)
 #[derive(Debug, Clone, Default)]
@@ -329,11 +343,15 @@ pub struct SimPod {
     /// in place of the template's required terms (daemonset_util.go
     /// `ReplaceDaemonSetPodNodeNameNodeAffinity`).
     pub pin: Option<String>,
+    /// The [`NodeMap`] slot of `pin`.
+    pub pin_slot: Option<u32>,
     /// What the scheduler counts for this pod (requests, host ports), computed once per template.
     pub resources: Arc<PodRequests>,
     /// `pod-template-hash` / `controller-revision-hash` of the template it came from.
     pub template_hash: Arc<str>,
     pub node: Option<String>,
+    /// The [`NodeMap`] slot of `node`.
+    pub node_slot: Option<u32>,
     pub created: Millis,
     pub scheduled: Option<Millis>,
     pub started: Option<Millis>,
@@ -468,6 +486,25 @@ pub struct SimNode {
     /// What the active pods bound to it request (the scheduler's view of the node's load), kept
     /// beside the node so a scheduling cycle walks one map.
     pub usage: NodeUsage,
+    /// Live pods bound to it.
+    pub pods: PodList,
+    /// Live DaemonSet pods pinned to it and not bound yet.
+    pub pinned: PodList,
+}
+
+impl SimNode {
+    /// A node added at `now`, with nothing on it.
+    pub fn new(info: NodeInfo, now: Millis) -> Self {
+        SimNode {
+            name: info.name.as_str().into(),
+            info,
+            added: now,
+            removed: None,
+            usage: NodeUsage::default(),
+            pods: PodList::default(),
+            pinned: PodList::default(),
+        }
+    }
 }
 
 /// A Kubernetes event (`kubectl get events`, `describe`).
@@ -677,11 +714,8 @@ pub struct World {
     pub start_unix_ms: i64,
     pub nodes: NodeMap,
     pub pods: PodStore,
-    /// Live pods by owner, and by node.
+    /// Live pods by owner (by node: [`SimNode::pods`], [`SimNode::pinned`]).
     pub pods_by_owner: BTreeMap<OwnerRef, OwnedPods>,
-    pub pods_by_node: NodeIndex,
-    /// Live DaemonSet pods not bound yet, by the node they are pinned to.
-    pub pinned_pending: NodeIndex,
     pub daemon_sets:
         BTreeMap<NsName, Box<Tracked<DaemonSet, crate::controllers::daemon_set::State>>>,
     pub replica_sets:
@@ -741,9 +775,9 @@ impl World {
     }
     /// Live pods bound to `node`, in key order.
     pub fn pods_on<'a>(&'a self, node: &str) -> impl Iterator<Item = &'a SimPod> + 'a {
-        self.pods_by_node
+        self.nodes
             .get(node)
-            .map(PodList::sorted)
+            .map(|n| n.pods.sorted())
             .unwrap_or_default()
             .into_iter()
             .filter_map(|k| self.pods.get(k))

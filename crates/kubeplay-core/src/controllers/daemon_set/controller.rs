@@ -628,11 +628,10 @@ fn sync_nodes<'w>(
 /// The DaemonSet's live pods bound or pinned to `node`, in key order (as the full sync finds them).
 fn own_pods_on<'w>(world: &'w World, owner: &OwnerRef, node: &str) -> Group<'w> {
     let mut pods: Vec<&SimPod> = world
-        .pods_by_node
+        .nodes
         .get(node)
         .into_iter()
-        .chain(world.pinned_pending.get(node))
-        .flat_map(crate::sim::world::PodList::iter)
+        .flat_map(|n| n.pods.iter().chain(n.pinned.iter()))
         .filter_map(|k| world.pods.get(k))
         .filter(|p| p.owner.as_deref() == Some(owner))
         .collect();

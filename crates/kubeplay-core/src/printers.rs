@@ -288,14 +288,14 @@ impl Addresses {
             .enumerate()
             .map(|(i, (_, name))| (name.clone(), i))
             .collect();
-        let mut bound: Vec<(&String, Millis, u64)> = world
+        let mut bound: Vec<(&str, Millis, u64)> = world
             .pods
             .values_unordered()
-            .filter_map(|p| Some((p.node.as_ref()?, p.scheduled.unwrap_or(p.created), p.uid)))
+            .filter_map(|p| Some((p.node.as_deref()?, p.scheduled.unwrap_or(p.created), p.uid)))
             .collect();
         bound.sort();
         let mut pod_ips = BTreeMap::new();
-        let mut counters: BTreeMap<&String, usize> = BTreeMap::new();
+        let mut counters: BTreeMap<&str, usize> = BTreeMap::new();
         for (node, _, uid) in bound {
             let n = counters.entry(node).or_default();
             let idx = node_index.get(node).copied().unwrap_or_default();
@@ -439,7 +439,7 @@ fn print_pods(world: &World) -> Printed {
                 ],
                 wide: vec![
                     addresses.pod_ip(p).unwrap_or_else(|| "<none>".into()),
-                    p.node.clone().unwrap_or_else(|| "<none>".into()),
+                    p.node.as_deref().unwrap_or("<none>").to_string(),
                     "<none>".into(),
                     readiness_gates,
                 ],

@@ -79,7 +79,7 @@ fn live_nodes(pods: &[&SimPod]) -> Vec<String> {
     let mut v: Vec<String> = pods
         .iter()
         .filter(|p| p.alive())
-        .filter_map(|p| p.node.clone())
+        .filter_map(|p| p.node.as_deref().map(str::to_string))
         .collect();
     v.sort();
     v

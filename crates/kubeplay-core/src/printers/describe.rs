@@ -705,7 +705,7 @@ fn describe_env(w: &mut PrefixWriter, pod: &SimPod, c: &Container, addresses: &A
             let value = match f.field_path.as_str() {
                 "metadata.name" => pod.name().to_string(),
                 "metadata.namespace" => pod.namespace().to_string(),
-                "spec.nodeName" => pod.node.clone().unwrap_or_default(),
+                "spec.nodeName" => pod.node.as_deref().unwrap_or_default().to_string(),
                 "spec.serviceAccountName" => pod
                     .spec
                     .service_account_name

@@ -480,6 +480,7 @@ fn events_aggregate_like_the_correlator() {
         object: "Pod/p".into(),
         namespace: "default".into(),
         message: message.to_string().into(),
+        routine: false,
     };
     let events = [
         ev(0, "Pulled", "x"),

@@ -479,7 +479,7 @@ impl Engine {
         let key = match p.name.take() {
             Some(k) => k,
             None => {
-                let mut key = (p.namespace.clone(), String::new());
+                let mut key = (std::mem::take(&mut p.namespace), String::new());
                 loop {
                     key.1.clear();
                     key.1.push_str(&p.generate_name);
@@ -875,7 +875,7 @@ impl Engine {
         let now = self.world.now;
         let pod = self.world.pods.get_mut(key).expect("pod exists");
         let sn = self.world.nodes.at_mut(slot);
-        pod.node = Some(sn.name.to_string());
+        pod.node = Some(sn.name.clone());
         pod.node_slot = Some(slot);
         pod.scheduled = Some(now);
         let pin = pod.pin_slot;

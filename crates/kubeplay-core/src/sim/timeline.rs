@@ -309,7 +309,7 @@ impl<'a> Timeline<'a> {
             if last.0 != ev.time {
                 last = (ev.time, rfc3339(base + ev.time).into());
             }
-            if !is_routine(ev) {
+            if !ev.routine {
                 kept.push(EventOut {
                     seq: Some(seq),
                     time: last.1.clone(),
@@ -419,7 +419,7 @@ impl<'a> LazyRoutine<'a> {
         Self { restarted }
     }
     fn is(&self, ev: &SimEvent) -> bool {
-        if !is_routine(ev) {
+        if !ev.routine {
             return false;
         }
         if self.restarted.is_empty() {

@@ -349,7 +349,8 @@ pub struct SimPod {
     pub resources: Arc<PodRequests>,
     /// `pod-template-hash` / `controller-revision-hash` of the template it came from.
     pub template_hash: Arc<str>,
-    pub node: Option<String>,
+    /// The node it is bound to (its name shared with the node: [`SimNode::name`]).
+    pub node: Option<Arc<str>>,
     /// The [`NodeMap`] slot of `node`.
     pub node_slot: Option<u32>,
     pub created: Millis,
@@ -521,6 +522,10 @@ pub struct SimEvent {
     /// Shared with every other event of the namespace (see [`World::event`]).
     pub namespace: Arc<str>,
     pub message: Message,
+    /// Whether it is one of the routine events every pod brings
+    /// ([`crate::sim::timeline::is_routine`]), decided when it is recorded: the page's timeline
+    /// sorts 160,000 of them out, and reading each one's object again cost a cache miss apiece.
+    pub routine: bool,
 }
 
 /// An event's message. Most are written out when the event is recorded; the four a pod brings on
@@ -819,14 +824,17 @@ impl World {
             Some(last) if is_object(&last.object, kind, name) => last.object.clone(),
             _ => format!("{kind}/{name}").into(),
         };
-        self.events.push(SimEvent {
+        let mut ev = SimEvent {
             time: self.now,
             type_,
             reason,
             object,
             namespace,
             message: message.into(),
-        });
+            routine: false,
+        };
+        ev.routine = crate::sim::timeline::is_routine(&ev);
+        self.events.push(ev);
     }
 }
 

@@ -19,7 +19,7 @@ pub mod job;
 pub mod replica_set;
 
 /// A pod a controller asks the API server to create.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct NewPod {
     /// Shared by the pods a sync creates (and kept by each pod).
     pub owner: Option<Arc<OwnerRef>>,
@@ -47,6 +47,40 @@ pub struct NewPod {
     pub default_duration: Option<Millis>,
     /// Which attempt this pod is, to pick from `kubeplay.io/exit-codes`.
     pub attempt: u32,
+}
+
+/// Empty values for the shared fields of a [`NewPod`], made once: a controller fills in most fields
+/// and leaves the rest to `..Default::default()`, which allocated a template, two maps and two
+/// strings per pod only to drop them again.
+type SharedDefaults = (
+    Arc<PodTemplateSpec>,
+    Arc<str>,
+    Arc<BTreeMap<String, String>>,
+);
+
+impl Default for NewPod {
+    fn default() -> Self {
+        static EMPTY: std::sync::OnceLock<SharedDefaults> = std::sync::OnceLock::new();
+        let (template, text, map) =
+            EMPTY.get_or_init(|| (Arc::default(), Arc::from(""), Arc::default()));
+        NewPod {
+            owner: None,
+            namespace: String::new(),
+            template: template.clone(),
+            generate_name: text.clone(),
+            name: None,
+            pin_node: None,
+            labels: map.clone(),
+            annotations: map.clone(),
+            own_labels: Vec::new(),
+            own_annotations: Vec::new(),
+            index: None,
+            hostname: None,
+            template_hash: text.clone(),
+            default_duration: None,
+            attempt: 0,
+        }
+    }
 }
 
 /// A Job a CronJob controller creates (`getJobFromTemplate2`).

@@ -915,23 +915,19 @@ impl Engine {
         }
     }
 
-    fn node_ready(&self, node: &str) -> bool {
-        self.world
-            .nodes
-            .get(node)
-            .is_some_and(|n| n.removed.is_none() && n.info.ready)
-    }
-
     fn container_start(&mut self, key: &NsName, gen: u32) {
         let now = self.world.now;
-        let Some(node) = self.world.pods.get(key).and_then(|p| p.node.as_deref()) else {
+        let Some(pod) = self.world.pods.get_mut(key) else {
             return;
         };
-        if !self.node_ready(node) {
+        let Some(slot) = pod.node_slot else {
+            return;
+        };
+        let node = self.world.nodes.at(slot);
+        if node.removed.is_some() || !node.info.ready {
             // The kubelet is down: the container starts when the node comes back.
             return;
         }
-        let pod = self.world.pods.get_mut(key).expect("pod exists");
         if pod.deleted.is_some()
             || pod.run_gen != gen
             || !matches!(pod.phase, Phase::Pending | Phase::Running)

@@ -213,7 +213,7 @@ fn prepare(manifests: &str, nodes_text: &str, scenario: &str) -> Result<Prepared
 }
 
 fn run(
-    p: &Prepared,
+    p: Prepared,
     duration_ms: i64,
     opts: &SimulateOptions,
 ) -> Result<kubeplay_core::sim::Engine, JsError> {
@@ -236,8 +236,8 @@ fn run(
             .max_events
             .unwrap_or(kubeplay_core::sim::DEFAULT_MAX_EVENTS),
     };
-    let (engine, _errors) =
-        kubeplay_core::sim::run(&p.objects, &p.nodes, &p.steps, &options, &browser_resolve);
+    let mut engine = kubeplay_core::sim::start_owned(&p.objects, p.nodes, &p.steps, &options);
+    kubeplay_core::sim::resume(&mut engine, &p.steps, options.duration, &browser_resolve);
     Ok(engine)
 }
 
@@ -359,7 +359,7 @@ impl Playground {
         if let Some((_, old)) = self.current.borrow_mut().take() {
             self.retired.borrow_mut().push(old);
         }
-        let engine = run(&p, ms, &opts)?;
+        let engine = run(p, ms, &opts)?;
         let out = Self::timeline_to_js(&engine, &opts)?;
         if opts.events.as_deref() == Some("lazy") {
             let n = self.runs.get().wrapping_add(1);

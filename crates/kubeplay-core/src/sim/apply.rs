@@ -90,19 +90,16 @@ pub fn apply_object(e: &mut Engine, obj: Object) {
 pub fn add_or_update_node(e: &mut Engine, mut info: NodeInfo) {
     let now = e.world.now;
     info.fill_standard_labels();
-    let mut before = None;
-    match e.world.nodes.get_mut(&info.name) {
-        Some(n) if n.removed.is_none() => {
-            before = Some(std::mem::replace(&mut n.info, info.clone()))
-        }
+    let name = info.name.clone();
+    let before = match e.world.nodes.get_mut(&name) {
+        Some(n) if n.removed.is_none() => Some(std::mem::replace(&mut n.info, info)),
         _ => {
-            e.world.nodes.insert(
-                info.name.clone(),
-                super::world::SimNode::new(info.clone(), now),
-            );
+            let node = super::world::SimNode::new(info, now);
+            e.world.nodes.insert(name.clone(), node);
+            None
         }
-    }
-    e.node_taints_changed(&info.name, before.as_ref());
+    };
+    e.node_taints_changed(&name, before.as_ref());
 }
 
 /// Creates a Job (from a manifest, a CronJob, or `kubectl create job --from`).

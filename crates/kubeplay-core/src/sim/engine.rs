@@ -938,6 +938,9 @@ impl Engine {
         if !first {
             // The kubelet counts a restart when it starts the container again (after the back-off).
             pod.restarts += 1;
+            if pod.restarts == 1 {
+                self.world.restarted.push(key.clone());
+            }
         }
         pod.phase = Phase::Running;
         pod.started.get_or_insert(now);

@@ -357,14 +357,23 @@ impl<'a> Timeline<'a> {
         let mut last = (i64::MIN, Time::from(""));
         let base = e.start_unix_ms();
         let mut kept = Vec::new();
-        for (seq, ev) in w.events.iter().enumerate() {
-            if routine.is(ev) {
-                continue;
-            }
+        let mut keep = |seq: usize, ev: &'a SimEvent| {
             if last.0 != ev.time {
                 last = (ev.time, rfc3339(base + ev.time).into());
             }
             kept.push(EventOut::of(seq, last.1.clone(), ev));
+        };
+        if routine.restarted.is_empty() {
+            // Only the events recorded as not routine (World::kept_events): no walk over the rest.
+            for &seq in &w.kept_events {
+                keep(seq, &w.events[seq]);
+            }
+        } else {
+            for (seq, ev) in w.events.iter().enumerate() {
+                if !routine.is(ev) {
+                    keep(seq, ev);
+                }
+            }
         }
         tl.event_count = Some(w.events.len());
         tl.events = kept;
@@ -411,10 +420,9 @@ impl<'a> LazyRoutine<'a> {
     fn new(e: &'a Engine) -> Self {
         let restarted = e
             .world
-            .pods
-            .values_unordered()
-            .filter(|p| p.restarts > 0)
-            .map(|p| (p.namespace(), p.name()))
+            .restarted
+            .iter()
+            .map(|k| (k.0.as_str(), k.1.as_str()))
             .collect();
         Self { restarted }
     }
@@ -524,6 +532,17 @@ mod tests {
         assert!(kept.contains(&"FailedScheduling"), "{kept:?}");
         assert!(!kept.contains(&"Started") && !kept.contains(&"SuccessfulCreate"));
         assert!(routine.lines().count() > kept.len());
+        // No pod restarted in place: the lazy timeline keeps exactly what the split one does
+        // (found through World::kept_events without a walk over every event).
+        assert!(e.world.restarted.is_empty());
+        let lazy = Timeline::from_engine_lazy(&e);
+        let rows = |tl: &Timeline| -> Vec<_> {
+            tl.events
+                .iter()
+                .map(|ev| (ev.seq, row(ev.seq.unwrap_or_default(), ev)))
+                .collect()
+        };
+        assert_eq!(rows(&lazy), rows(&split));
     }
 
     #[test]

@@ -734,6 +734,11 @@ pub struct World {
     /// Objects kubeplay stores but does not reconcile (ConfigMap, Service, PV/PVC, ...).
     pub others: BTreeMap<crate::objects::ObjectKey, Object>,
     pub events: Vec<SimEvent>,
+    /// The places in `events` of the events that are not [routine](SimEvent::routine), in order:
+    /// the page's timeline hands over only these and finds them without walking every event.
+    pub kept_events: Vec<usize>,
+    /// Pods whose container restarted in place, in the order they first did.
+    pub restarted: Vec<NsName>,
     /// The namespaces events were recorded in (each event shares one of these).
     pub event_namespaces: BTreeSet<Arc<str>>,
     /// Every Job ever created, for the timeline (name, namespace) -> record.
@@ -834,6 +839,9 @@ impl World {
             routine: false,
         };
         ev.routine = crate::sim::timeline::is_routine(&ev);
+        if !ev.routine {
+            self.kept_events.push(self.events.len());
+        }
         self.events.push(ev);
     }
 }

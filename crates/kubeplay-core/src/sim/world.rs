@@ -207,6 +207,10 @@ impl PodList {
     /// Adds a pod that is not in the list.
     pub fn insert(&mut self, key: NsName) {
         debug_assert!(!self.0.contains(&key), "{key:?} listed twice");
+        if self.0.capacity() == 0 {
+            // Room for a node's usual few pods at once, not grown 1, 4, 8, 16 pod by pod.
+            self.0.reserve_exact(16);
+        }
         self.0.push(key);
     }
     /// Removes `key` if it is there.
@@ -827,7 +831,14 @@ impl World {
         };
         let object = match self.events.last() {
             Some(last) if is_object(&last.object, kind, name) => last.object.clone(),
-            _ => format!("{kind}/{name}").into(),
+            // One allocation, no formatting machinery: a new object per pod in a big run.
+            _ => {
+                let mut text = String::with_capacity(kind.len() + 1 + name.len());
+                text.push_str(kind);
+                text.push('/');
+                text.push_str(name);
+                Arc::from(text.as_str())
+            }
         };
         let mut ev = SimEvent {
             time: self.now,

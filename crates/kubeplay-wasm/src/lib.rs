@@ -81,9 +81,17 @@ pub struct Playground {
     /// over (freeing a big run takes a while).
     retired: std::cell::RefCell<Vec<kubeplay_core::sim::Engine>>,
     /// The last `events: "lazy"` run and its number, which `routineEventsOf` reads from.
-    current: std::cell::RefCell<Option<(u32, kubeplay_core::sim::Engine)>>,
+    current: std::cell::RefCell<Option<(u32, LazyRun)>>,
     /// How many runs `simulate` has numbered.
     runs: std::cell::Cell<u32>,
+}
+
+/// What `routineEventsOf` reads a lazy run's routine events from: the engine until `release`, then
+/// only those events, packed ([`kubeplay_core::sim::timeline::pack_lazy_routine`]), so that no more
+/// than one run is ever alive (two runs of a long CronJob did not fit in wasm's 4 GB).
+enum LazyRun {
+    Engine(kubeplay_core::sim::Engine),
+    Packed(String),
 }
 
 /// Engines of one set of inputs, sorted by time; the first is at time 0.
@@ -353,12 +361,10 @@ impl Playground {
         };
         let p = prepare(manifests, nodes_text, scenario)?;
         let ms = (opts.for_seconds.unwrap_or(3600.0).max(0.0) * 1000.0) as i64;
-        // Runs kept from the calls before are freed now (`release` normally did it already); the
-        // last lazy run is done with once this one starts.
+        // Runs kept from the calls before are freed now (`release` normally did it already, and
+        // left of the last lazy run only its packed routine events).
         self.retired.borrow_mut().clear();
-        if let Some((_, old)) = self.current.borrow_mut().take() {
-            self.retired.borrow_mut().push(old);
-        }
+        self.current.borrow_mut().take();
         let engine = run(p, ms, &opts)?;
         let out = Self::timeline_to_js(&engine, &opts)?;
         if opts.events.as_deref() == Some("lazy") {
@@ -366,7 +372,7 @@ impl Playground {
             self.runs.set(n);
             js_sys::Reflect::set(&out, &"run".into(), &JsValue::from(n))
                 .map_err(|_| JsError::new("cannot convert result: run"))?;
-            *self.current.borrow_mut() = Some((n, engine));
+            *self.current.borrow_mut() = Some((n, LazyRun::Engine(engine)));
         } else {
             // Freed after the result has been handed over (see `release`).
             self.retired.borrow_mut().push(engine);
@@ -381,21 +387,31 @@ impl Playground {
     pub fn routine_events_of(&self, run: u32, object: &str) -> Result<JsValue, JsError> {
         let current = self.current.borrow();
         match current.as_ref() {
-            Some((n, engine)) if *n == run => {
+            Some((n, LazyRun::Engine(engine))) if *n == run => {
                 to_js(&kubeplay_core::sim::Timeline::routine_of(engine, object))
             }
+            Some((n, LazyRun::Packed(text))) if *n == run => to_js(
+                &kubeplay_core::sim::timeline::routine_of_packed(text, object),
+            ),
             _ => Err(JsError::new(&format!(
                 "run {run} is gone: a later simulation replaced it"
             ))),
         }
     }
 
-    /// Frees the runs `simulate` is done with (not the current lazy run, which `routineEventsOf`
-    /// still reads). Freeing a big run takes a while (8 ms for 11,000 pods, 24 ms for 32,696 in
-    /// Chromium); the page's worker calls this after it has posted the result, so the page does not
-    /// wait for it. (Not calling it only keeps them alive until the next `simulate`.)
+    /// Frees the runs `simulate` is done with; of the current lazy run it keeps only the routine
+    /// events `routineEventsOf` reads, packed. Freeing a big run takes a while (8 ms for 11,000
+    /// pods, about 20 ms for 32,696 in Chromium, plus packing its 160,000 routine events); the
+    /// page's worker calls this after it has posted the result, so the page does not wait for it.
+    /// (Not calling it only keeps the run alive until the next `simulate`, which frees it first.)
     pub fn release(&self) {
         self.retired.borrow_mut().clear();
+        let mut current = self.current.borrow_mut();
+        if let Some((n, LazyRun::Engine(engine))) = current.take() {
+            let packed = kubeplay_core::sim::timeline::pack_lazy_routine(&engine);
+            drop(engine);
+            *current = Some((n, LazyRun::Packed(packed)));
+        }
     }
 }
 

@@ -320,23 +320,7 @@ impl<'a> Timeline<'a> {
                 });
                 continue;
             }
-            push_decimal(&mut routine, seq);
-            routine.push('\t');
-            routine.push_str(&last.1);
-            routine.push('\t');
-            push_field(&mut routine, &ev.reason);
-            routine.push('\t');
-            push_field(&mut routine, &ev.object);
-            routine.push('\t');
-            match &ev.message {
-                Message::Text(m) => push_field(&mut routine, m),
-                m => {
-                    scratch.clear();
-                    m.push_to(&mut scratch);
-                    push_field(&mut routine, &scratch);
-                }
-            }
-            routine.push('\n');
+            push_routine_line(&mut routine, &mut scratch, seq, &last.1, ev);
         }
         tl.event_count = Some(w.events.len());
         tl.events = kept;
@@ -393,6 +377,114 @@ impl<'a> Timeline<'a> {
             .map(|(seq, ev)| EventOut::of(seq, rfc3339(base + ev.time).into(), ev))
             .collect()
     }
+}
+
+/// The routine events [`Timeline::from_engine_lazy`] leaves out, packed one per line as
+/// [`Timeline::from_engine_split`] packs its `routineEvents` (`SEQ\tTIME\tREASON\tOBJECT\tMESSAGE`):
+/// what is left of a lazy run once the engine itself is freed ([`routine_of_packed`] reads it).
+pub fn pack_lazy_routine(e: &Engine) -> String {
+    let routine = LazyRoutine::new(e);
+    let base = e.start_unix_ms();
+    let mut out = String::new();
+    let mut scratch = String::new();
+    let mut last = (i64::MIN, Time::from(""));
+    for (seq, ev) in e.world.events.iter().enumerate() {
+        if !routine.is(ev) {
+            continue;
+        }
+        if last.0 != ev.time {
+            last = (ev.time, rfc3339(base + ev.time).into());
+        }
+        push_routine_line(&mut out, &mut scratch, seq, &last.1, ev);
+    }
+    out
+}
+
+/// One packed routine line (see [`Timeline::from_engine_split`]).
+fn push_routine_line(
+    out: &mut String,
+    scratch: &mut String,
+    seq: usize,
+    time: &str,
+    ev: &SimEvent,
+) {
+    push_decimal(out, seq);
+    out.push('\t');
+    out.push_str(time);
+    out.push('\t');
+    push_field(out, &ev.reason);
+    out.push('\t');
+    push_field(out, &ev.object);
+    out.push('\t');
+    match &ev.message {
+        Message::Text(m) => push_field(out, m),
+        m => {
+            scratch.clear();
+            m.push_to(scratch);
+            push_field(out, scratch);
+        }
+    }
+    out.push('\n');
+}
+
+/// A routine event read back from packed text ([`pack_lazy_routine`]): the fields of an
+/// [`EventOut`], owned.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PackedEvent {
+    pub seq: usize,
+    pub time: String,
+    #[serde(rename = "type")]
+    pub type_: &'static str,
+    pub reason: String,
+    pub object: String,
+    pub message: String,
+}
+
+/// The events of `object` in packed routine text, in order: the lines whose OBJECT field is it
+/// (fields never hold a raw tab, so `\tOBJECT\t` can only be that field).
+pub fn routine_of_packed(text: &str, object: &str) -> Vec<PackedEvent> {
+    let mut needle = String::from("\t");
+    push_field(&mut needle, object);
+    needle.push('\t');
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices(&needle) {
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let f: Vec<&str> = text[start..end].splitn(5, '\t').collect();
+        if let [seq, time, reason, object, message] = f[..] {
+            out.push(PackedEvent {
+                seq: seq.parse().unwrap_or_default(),
+                time: time.to_string(),
+                type_: "Normal",
+                reason: unescape_field(reason),
+                object: unescape_field(object),
+                message: unescape_field(message),
+            });
+        }
+    }
+    out
+}
+
+/// Undoes [`push_field`].
+fn unescape_field(s: &str) -> String {
+    if !s.contains('\\') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut it = s.chars();
+    while let Some(c) = it.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match it.next() {
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some(o) => out.push(o),
+            None => {}
+        }
+    }
+    out
 }
 
 impl<'a> EventOut<'a> {
@@ -591,6 +683,19 @@ mod tests {
             .map(|(i, ev)| (i, row(ev)))
             .collect();
         assert_eq!(merged, want);
+        // Packed once the engine is gone: the same events, object by object.
+        let packed = pack_lazy_routine(&e);
+        for o in &objects {
+            let a: Vec<_> = Timeline::routine_of(&e, o)
+                .iter()
+                .map(|ev| (ev.seq.expect("seq"), row(ev)))
+                .collect();
+            let b: Vec<_> = routine_of_packed(&packed, o)
+                .into_iter()
+                .map(|p| (p.seq, (p.type_, p.time, p.reason, p.object, p.message)))
+                .collect();
+            assert_eq!(a, b, "{o}");
+        }
         // The restarted pod keeps its Started events inline; the others' wait to be asked for.
         let restarted: Vec<&str> = e
             .world

@@ -90,7 +90,7 @@ pub struct Playground {
 /// only those events, packed ([`kubeplay_core::sim::timeline::pack_lazy_routine`]), so that no more
 /// than one run is ever alive (two runs of a long CronJob did not fit in wasm's 4 GB).
 enum LazyRun {
-    Engine(kubeplay_core::sim::Engine),
+    Engine(Box<kubeplay_core::sim::Engine>),
     Packed(String),
 }
 
@@ -372,7 +372,7 @@ impl Playground {
             self.runs.set(n);
             js_sys::Reflect::set(&out, &"run".into(), &JsValue::from(n))
                 .map_err(|_| JsError::new("cannot convert result: run"))?;
-            *self.current.borrow_mut() = Some((n, LazyRun::Engine(engine)));
+            *self.current.borrow_mut() = Some((n, LazyRun::Engine(Box::new(engine))));
         } else {
             // Freed after the result has been handed over (see `release`).
             self.retired.borrow_mut().push(engine);

@@ -31,7 +31,9 @@ pub struct NewPod {
     /// A fixed (namespace, name) instead (the Job controller names its pods itself).
     pub name: Option<crate::sim::world::NsName>,
     /// DaemonSet pods: pin to this node with `matchFields metadata.name` (daemonset_util.go).
-    pub pin_node: Option<String>,
+    pub pin_node: Option<Arc<str>>,
+    /// The [`crate::sim::world::NodeMap`] slot of `pin_node`, when the controller knows it.
+    pub pin_slot: Option<u32>,
     /// Labels and annotations added to the template's, the same for the pods of one sync.
     pub labels: Arc<BTreeMap<String, String>>,
     pub annotations: Arc<BTreeMap<String, String>>,
@@ -70,6 +72,7 @@ impl Default for NewPod {
             generate_name: text.clone(),
             name: None,
             pin_node: None,
+            pin_slot: None,
             labels: map.clone(),
             annotations: map.clone(),
             own_labels: Vec::new(),

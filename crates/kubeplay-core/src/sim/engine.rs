@@ -519,10 +519,11 @@ impl Engine {
             annotations,
             spec,
             hostname: p.hostname,
-            pin_slot: p
-                .pin_node
-                .as_deref()
-                .and_then(|n| self.world.nodes.slot_of(n)),
+            pin_slot: p.pin_slot.or_else(|| {
+                p.pin_node
+                    .as_deref()
+                    .and_then(|n| self.world.nodes.slot_of(n))
+            }),
             pin: p.pin_node,
             resources,
             template_hash: p.template_hash,
@@ -1394,7 +1395,7 @@ mod tests {
                 Some(slot) => {
                     fast += 1;
                     let node = e.world.nodes.at(slot).info.name.clone();
-                    assert_eq!(pod.pin.as_ref(), Some(&node), "{}", pod.name());
+                    assert_eq!(pod.pin.as_deref(), Some(node.as_str()), "{}", pod.name());
                     assert_eq!(full.as_ref().ok(), Some(&node), "{}", pod.name());
                 }
                 None => slow_only += 1,

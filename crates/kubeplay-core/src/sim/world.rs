@@ -153,12 +153,6 @@ impl NodeMap {
     pub fn get_mut(&mut self, name: &str) -> Option<&mut SimNode> {
         self.index.get(name).map(|&i| &mut self.slots[i])
     }
-    /// The stored name and the node.
-    pub fn get_key_value(&self, name: &str) -> Option<(&String, &SimNode)> {
-        self.index
-            .get_key_value(name)
-            .map(|(k, &i)| (k, &self.slots[i]))
-    }
     pub fn contains_key(&self, name: &str) -> bool {
         self.index.contains_key(name)
     }
@@ -167,12 +161,14 @@ impl NodeMap {
         match self.index.get(&name) {
             Some(&i) => {
                 let old = &mut self.slots[i];
+                node.slot = i as u32;
                 node.pods = std::mem::take(&mut old.pods);
                 node.pinned = std::mem::take(&mut old.pinned);
                 Some(std::mem::replace(old, node))
             }
             None => {
                 let i = self.slots.len();
+                node.slot = i as u32;
                 self.slots.push(node);
                 self.order.insert(name.clone(), i);
                 self.index.insert(name, i);
@@ -346,7 +342,7 @@ pub struct SimPod {
     /// A DaemonSet pod's node: its required node affinity is `matchFields metadata.name In [pin]`
     /// in place of the template's required terms (daemonset_util.go
     /// `ReplaceDaemonSetPodNodeNameNodeAffinity`).
-    pub pin: Option<String>,
+    pub pin: Option<Arc<str>>,
     /// The [`NodeMap`] slot of `pin`.
     pub pin_slot: Option<u32>,
     /// What the scheduler counts for this pod (requests, host ports), computed once per template.
@@ -485,6 +481,8 @@ impl std::ops::Index<&str> for PodMeta {
 pub struct SimNode {
     /// The node's name, shared with the events that name it (`Scheduled`).
     pub name: Arc<str>,
+    /// Its place in the [`NodeMap`] (set there).
+    pub slot: u32,
     pub info: NodeInfo,
     pub added: Millis,
     pub removed: Option<Millis>,
@@ -502,6 +500,7 @@ impl SimNode {
     pub fn new(info: NodeInfo, now: Millis) -> Self {
         SimNode {
             name: info.name.as_str().into(),
+            slot: 0,
             info,
             added: now,
             removed: None,

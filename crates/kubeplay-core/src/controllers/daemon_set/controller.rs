@@ -32,7 +32,7 @@ use super::util::get_target_node_name;
 use crate::controllers::deployment::util::{compute_hash, scaled_value};
 use crate::controllers::{Action, NewPod};
 use crate::duration::Millis;
-use crate::sim::world::{OwnerRef, Phase, SimPod, World};
+use crate::sim::world::{OwnerRef, Phase, SimNode, SimPod, World};
 
 /// `apps.ControllerRevisionHashLabelKey` / `DefaultDaemonSetUniqueLabelKey`.
 pub const CONTROLLER_REVISION_HASH: &str = "controller-revision-hash";
@@ -313,7 +313,8 @@ impl<'w> Group<'w> {
 /// What one sync decided.
 #[derive(Default)]
 struct Plan<'w> {
-    create_on: Vec<&'w str>,
+    /// The nodes to create a pod on (the node itself: its shared name and slot go to the pod).
+    create_on: Vec<&'w SimNode>,
     delete: Vec<&'w SimPod>,
     events: Vec<Action>,
     requeue_at: Option<Millis>,
@@ -505,7 +506,7 @@ fn sync_inner(
         }
         pods_should_be_on_node(
             &cx,
-            n.name.as_str(),
+            sn,
             should_run,
             should_continue,
             group,
@@ -544,12 +545,14 @@ fn sync_inner(
     let manage_idle = plan.create_on.is_empty() && plan.delete.is_empty();
     if manage_idle && any_old && matches!(strategy(ds), Strategy::RollingUpdate { .. }) {
         let mut entries: Vec<Entry<'_, '_>> = Vec::new();
-        for n in world.live_nodes() {
+        for sn in world.nodes.values().filter(|n| n.removed.is_none()) {
+            let n = &sn.info;
             let (should_run, _) = eval.should_run(n);
             let group = groups.get(n.name.as_str());
             if should_run || group.is_some() {
                 entries.push(Entry {
                     name: n.name.as_str(),
+                    node: Some(sn),
                     should_run: Some(should_run),
                     pods: group,
                 });
@@ -558,6 +561,7 @@ fn sync_inner(
         if !gone.is_empty() {
             entries.extend(gone.iter().map(|(k, g)| Entry {
                 name: k,
+                node: None,
                 should_run: None,
                 pods: Some(*g),
             }));
@@ -593,18 +597,14 @@ fn sync_nodes<'w>(
         st.add(old, -1);
         let group = own_pods_on(world, owner, name);
         let group = (group.len() > 0).then_some(group);
-        let Some((key, node)) = world
-            .nodes
-            .get_key_value(name)
-            .filter(|(_, n)| n.removed.is_none())
-        else {
+        let Some(node) = world.nodes.get(name).filter(|n| n.removed.is_none()) else {
             gone.extend(group);
             continue;
         };
         let (should_run, should_continue) = eval.should_run(&node.info);
         pods_should_be_on_node(
             cx,
-            key.as_str(),
+            node,
             should_run,
             should_continue,
             group.as_ref(),
@@ -693,7 +693,8 @@ fn finish<'w>(cx: &Ctx<'_>, owner: &OwnerRef, mut plan: Plan<'w>) -> Vec<Action>
                 namespace: ns.into(),
                 template: template.clone(),
                 generate_name: generate_name.clone(),
-                pin_node: Some((*node).to_string()),
+                pin_node: Some(node.name.clone()),
+                pin_slot: Some(node.slot),
                 labels: labels.clone(),
                 template_hash: hash.clone(),
                 ..Default::default()
@@ -798,16 +799,17 @@ impl Counts {
 /// `podsShouldBeOnNode`: what to create or delete on one node.
 fn pods_should_be_on_node<'w>(
     cx: &Ctx<'_>,
-    node: &'w str,
+    sim_node: &'w SimNode,
     should_run: bool,
     should_continue: bool,
     group: Option<&Group<'w>>,
     state: &mut State,
     plan: &mut Plan<'w>,
 ) {
+    let node = sim_node.info.name.as_str();
     let Some(group) = group else {
         if should_run {
-            plan.create_on.push(node);
+            plan.create_on.push(sim_node);
         }
         return;
     };
@@ -890,7 +892,7 @@ fn pods_should_be_on_node<'w>(
     }
     if running.len() <= 1 {
         if running.is_empty() && should_run {
-            plan.create_on.push(node);
+            plan.create_on.push(sim_node);
         }
         return;
     }
@@ -922,6 +924,8 @@ fn pods_should_be_on_node<'w>(
 /// gone (the node lister would not find it).
 struct Entry<'g, 'w> {
     name: &'w str,
+    /// The node, when it exists.
+    node: Option<&'w SimNode>,
     should_run: Option<bool>,
     pods: Option<&'g Group<'w>>,
 }
@@ -997,8 +1001,8 @@ fn rolling_update<'w>(cx: &Ctx<'_>, entries: &[Entry<'_, 'w>], plan: &mut Plan<'
 
     let mut old_to_delete: Vec<&'w SimPod> = Vec::new();
     let mut should_not_run_to_delete: Vec<&'w SimPod> = Vec::new();
-    let mut candidate_new_nodes: Vec<&'w str> = Vec::new();
-    let mut allowed_new_nodes: Vec<&'w str> = Vec::new();
+    let mut candidate_new_nodes: Vec<&'w SimNode> = Vec::new();
+    let mut allowed_new_nodes: Vec<&'w SimNode> = Vec::new();
     let mut num_surge = 0;
     let mut num_available = 0;
     for e in entries {
@@ -1028,7 +1032,7 @@ fn rolling_update<'w>(cx: &Ctx<'_>, entries: &[Entry<'_, 'w>], plan: &mut Plan<'
                         old_to_delete.push(old);
                         continue;
                     }
-                    allowed_new_nodes.push(e.name);
+                    allowed_new_nodes.extend(e.node);
                 } else {
                     if !should_run {
                         should_not_run_to_delete.push(old);
@@ -1037,7 +1041,7 @@ fn rolling_update<'w>(cx: &Ctx<'_>, entries: &[Entry<'_, 'w>], plan: &mut Plan<'
                     if num_surge >= max_surge {
                         continue;
                     }
-                    candidate_new_nodes.push(e.name);
+                    candidate_new_nodes.extend(e.node);
                 }
             }
             (Some(new), Some(old)) => {

@@ -536,21 +536,15 @@ impl<'a> LazyRoutine<'a> {
 mod tests {
     use super::*;
 
-    fn unescape(s: &str) -> String {
-        let mut out = String::new();
-        let mut it = s.chars();
-        while let Some(c) = it.next() {
-            match (c, c == '\\') {
-                (_, true) => match it.next() {
-                    Some('t') => out.push('\t'),
-                    Some('n') => out.push('\n'),
-                    Some(o) => out.push(o),
-                    None => {}
-                },
-                (c, false) => out.push(c),
-            }
-        }
-        out
+    /// A two-minute run of `manifests` on one node with 2 CPUs.
+    fn run_on_one_node(manifests: &str) -> Engine {
+        let objects = crate::manifest::load(manifests).expect("valid");
+        let nodes = crate::nodes::parse_nodes("NAME\tCPU\nn1\t2\n").expect("valid");
+        let opts = crate::sim::Options {
+            duration: 120_000,
+            ..Default::default()
+        };
+        crate::sim::run(&objects, &nodes, &[], &opts, &|_| Err("none".into())).0
     }
 
     #[test]
@@ -568,7 +562,7 @@ mod tests {
             let mut out = String::new();
             push_field(&mut out, s);
             assert!(!out.contains(['\t', '\n']), "{out:?}");
-            assert_eq!(unescape(&out), s);
+            assert_eq!(unescape_field(&out), s);
         }
     }
 
@@ -577,13 +571,7 @@ mod tests {
         // A Job whose first pod fails and is replaced (routine pod events, SuccessfulCreate, a
         // Completed condition) and a pod that cannot be scheduled (a Warning).
         let manifests = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  completions: 3\n  parallelism: 2\n  template:\n    metadata:\n      annotations:\n        kubeplay.io/duration: 5s\n        kubeplay.io/exit-codes: \"1,0\"\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: c\n        image: busybox\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: big\nspec:\n  containers:\n  - name: c\n    image: busybox\n    resources:\n      requests:\n        cpu: \"64\"\n";
-        let objects = crate::manifest::load(manifests).expect("valid");
-        let nodes = crate::nodes::parse_nodes("NAME\tCPU\nn1\t2\n").expect("valid");
-        let opts = crate::sim::Options {
-            duration: 120_000,
-            ..Default::default()
-        };
-        let (e, _) = crate::sim::run(&objects, &nodes, &[], &opts, &|_| Err("none".into()));
+        let e = run_on_one_node(manifests);
         let full = Timeline::from_engine(&e);
         let split = Timeline::from_engine_split(&e);
         assert_eq!(split.event_count, Some(full.events.len()));
@@ -605,9 +593,9 @@ mod tests {
                 f[0].parse().expect("seq"),
                 f[1].to_string(),
                 "Normal",
-                unescape(f[2]),
-                unescape(f[3]),
-                unescape(f[4]),
+                unescape_field(f[2]),
+                unescape_field(f[3]),
+                unescape_field(f[4]),
             ));
         }
         merged.sort_by_key(|m| m.0);
@@ -645,13 +633,7 @@ mod tests {
             format!("apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: {name}\nspec:\n  completions: 2\n  template:\n    metadata:\n      annotations:\n        kubeplay.io/duration: 5s\n        kubeplay.io/exit-codes: \"1,0\"\n    spec:\n      restartPolicy: {policy}\n      containers:\n      - name: c\n        image: busybox\n---\n")
         };
         let manifests = format!("{}{}apiVersion: v1\nkind: Pod\nmetadata:\n  name: big\nspec:\n  containers:\n  - name: c\n    image: busybox\n    resources:\n      requests:\n        cpu: \"64\"\n", job("never", "Never"), job("again", "OnFailure"));
-        let objects = crate::manifest::load(&manifests).expect("valid");
-        let nodes = crate::nodes::parse_nodes("NAME\tCPU\nn1\t2\n").expect("valid");
-        let opts = crate::sim::Options {
-            duration: 120_000,
-            ..Default::default()
-        };
-        let (e, _) = crate::sim::run(&objects, &nodes, &[], &opts, &|_| Err("none".into()));
+        let e = run_on_one_node(&manifests);
         let full = Timeline::from_engine(&e);
         let lazy = Timeline::from_engine_lazy(&e);
         assert_eq!(lazy.event_count, Some(full.events.len()));

@@ -233,6 +233,8 @@ export function lane(name) {
   let running = null; // {id, fn, args, strip, resolve, reject, at}
   let waiting = null; // {fn, args, strip, resolve, reject}
   const queries = new Map(); // id -> {resolve, reject}: small reads of the worker's last run
+  /** A lazy run's routine events of one object, read where the run was made (see withRoutine). */
+  const fetchRoutine = (run, object) => api.query('routineEventsOf', [run, object]);
 
   /** Rejects the queries a replaced worker will never answer. */
   function dropQueries() {
@@ -261,7 +263,7 @@ export function lane(name) {
       const job = running?.id === id ? running : null;
       if (!job) return;
       running = null;
-      if (ok) job.resolve(withRoutine(hydratePods(value), (run, object) => api.query('routineEventsOf', [run, object])));
+      if (ok) job.resolve(withRoutine(hydratePods(value), fetchRoutine));
       else {
         const Cls = crashed ? EngineCrashed : unavailable ? EngineUnavailable : Error;
         job.reject(new Cls(error));
@@ -302,7 +304,7 @@ export function lane(name) {
     try {
       const value = call(job.fn, ...job.args);
       if (job.strip && value && typeof value === 'object') for (const k of job.strip) delete value[k];
-      job.resolve(withRoutine(hydratePods(value), (run, object) => api.query('routineEventsOf', [run, object])));
+      job.resolve(withRoutine(hydratePods(value), fetchRoutine));
       setTimeout(release, 0);
     } catch (e) {
       job.reject(e);

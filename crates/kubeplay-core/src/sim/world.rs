@@ -40,16 +40,33 @@ pub fn ns_name(namespace: impl Into<String>, name: impl Into<String>) -> NsName 
 ///
 /// Values are boxed: a pod is some 450 bytes, and growing the table moved every one of them (a
 /// tenth of the DaemonSet benchmark, 32,696 pods); now it moves pointers.
+/// Each entry keeps its key's hash, so growing the table (0 to 32,696 pods in the DaemonSet
+/// benchmark) never hashes a (namespace, name) pair again or reads its strings.
 #[derive(Debug, Clone)]
-pub struct Store<V>(FxHashMap<NsName, Box<V>>);
+pub struct Store<V>(hashbrown::HashTable<StoreEntry<V>>);
+
+/// One [`Store`] entry.
+#[derive(Debug, Clone)]
+pub struct StoreEntry<V> {
+    hash: u64,
+    key: NsName,
+    value: Box<V>,
+}
 
 /// The pods, live and deleted.
 pub type PodStore = Store<SimPod>;
 
 impl<V> Default for Store<V> {
     fn default() -> Self {
-        Self(FxHashMap::default())
+        Self(hashbrown::HashTable::new())
     }
+}
+
+/// The hash of a [`Store`] key, whether given as a [`NsName`] or a borrowed `(namespace, name)`
+/// (the two hash alike: `Arc` hashes what it points to).
+fn store_hash<Q: Hash + ?Sized>(key: &Q) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(key)
 }
 
 impl<V> Store<V> {
@@ -58,28 +75,44 @@ impl<V> Store<V> {
     where
         NsName: Borrow<Q>,
     {
-        self.0.get(key).map(|v| &**v)
+        let h = store_hash(key);
+        self.0.find(h, |e| e.key.borrow() == key).map(|e| &*e.value)
     }
     pub fn get_mut<Q: Hash + Eq + ?Sized>(&mut self, key: &Q) -> Option<&mut V>
     where
         NsName: Borrow<Q>,
     {
-        self.0.get_mut(key).map(|v| &mut **v)
+        let h = store_hash(key);
+        self.0
+            .find_mut(h, |e| e.key.borrow() == key)
+            .map(|e| &mut *e.value)
     }
     pub fn contains_key<Q: Hash + Eq + ?Sized>(&self, key: &Q) -> bool
     where
         NsName: Borrow<Q>,
     {
-        self.0.contains_key(key)
+        self.get(key).is_some()
     }
     pub fn insert(&mut self, key: NsName, value: V) -> Option<V> {
-        self.0.insert(key, Box::new(value)).map(|v| *v)
+        let h = store_hash(&key);
+        if let Some(e) = self.0.find_mut(h, |e| e.key == key) {
+            return Some(std::mem::replace(&mut *e.value, value));
+        }
+        let entry = StoreEntry {
+            hash: h,
+            key,
+            value: Box::new(value),
+        };
+        self.0.insert_unique(h, entry, |e| e.hash);
+        None
     }
     pub fn remove<Q: Hash + Eq + ?Sized>(&mut self, key: &Q) -> Option<V>
     where
         NsName: Borrow<Q>,
     {
-        self.0.remove(key).map(|v| *v)
+        let h = store_hash(key);
+        let found = self.0.find_entry(h, |e| e.key.borrow() == key).ok()?;
+        Some(*found.remove().0.value)
     }
     pub fn len(&self) -> usize {
         self.0.len()
@@ -93,22 +126,22 @@ impl<V> Store<V> {
     }
     /// Every (key, value), in key order.
     pub fn sorted_entries(&self) -> impl Iterator<Item = (&NsName, &V)> {
-        let mut v: Vec<(&NsName, &V)> = self.0.iter().map(|(k, v)| (k, &**v)).collect();
+        let mut v: Vec<(&NsName, &V)> = self.entries_unordered().collect();
         v.sort_unstable_by(|a, b| a.0.cmp(b.0));
         v.into_iter()
     }
     /// Every (key, value) in no particular order: only for counting, filtering into ordered
     /// collections, or sorting afterwards.
     pub fn entries_unordered(&self) -> impl Iterator<Item = (&NsName, &V)> {
-        self.0.iter().map(|(k, v)| (k, &**v))
+        self.0.iter().map(|e| (&e.key, &*e.value))
     }
     /// Every value in no particular order (see [`Store::entries_unordered`]).
     pub fn values_unordered(&self) -> impl Iterator<Item = &V> {
-        self.0.values().map(|v| &**v)
+        self.0.iter().map(|e| &*e.value)
     }
     /// Every value, mutably, in no particular order: only for changes that do not depend on order.
     pub fn values_mut_unordered(&mut self) -> impl Iterator<Item = &mut V> {
-        self.0.values_mut().map(|v| &mut **v)
+        self.0.iter_mut().map(|e| &mut *e.value)
     }
 }
 
@@ -118,7 +151,8 @@ where
 {
     type Output = V;
     fn index(&self, key: &Q) -> &V {
-        &self.0[key]
+        self.get(key)
+            .unwrap_or_else(|| panic!("no entry in the store for this key"))
     }
 }
 

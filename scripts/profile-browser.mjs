@@ -4,6 +4,8 @@
 // built here; www/pkg strips them). Inputs come from `cargo bench --bench engine -- --write-inputs DIR`
 // (scripts/bench.sh writes target/bench-inputs).
 // Usage: node scripts/profile-browser.mjs [WORKLOAD] [SECONDS]   (default: the DaemonSet workload, 1h)
+// PROFILE_UNDER=NAME counts only the samples with NAME on their stack (a substring of a function's
+// name, e.g. `Playground::simulate` to leave out freeing the run); percentages are of those samples.
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -63,8 +65,13 @@ try {
   const self = new Map();
   const inclusive = new Map();
   let total = 0;
+  const under = process.env.PROFILE_UNDER;
+  const onStack = (n) => {
+    for (let id = n.id; id != null; id = parent.get(id)) if (label(byId.get(id)).includes(under)) return true;
+    return false;
+  };
   for (const n of profile.nodes) {
-    if (!n.hitCount) continue;
+    if (!n.hitCount || (under && !onStack(n))) continue;
     total += n.hitCount;
     self.set(label(n), (self.get(label(n)) ?? 0) + n.hitCount);
     const seen = new Set(); // a function counts once per sample, however deep it recurses

@@ -145,15 +145,7 @@ pub fn delete_job(e: &mut Engine, key: &NsName, reason: Option<&str>) {
     }
     t.deleted = Some(now);
     let owner = OwnerRef::new("Job", &key.0, &key.1);
-    let pods: Vec<NsName> = e
-        .world
-        .pods_by_owner
-        .get(&owner)
-        .map(super::world::OwnedPods::sorted)
-        .unwrap_or_default()
-        .into_iter()
-        .cloned()
-        .collect();
+    let pods = e.world.owned_keys(&owner);
     for p in &pods {
         e.delete_pod(p, reason, false);
         // Nothing reads a deleted Job's pods any more: keep only their timeline fields.
@@ -199,15 +191,7 @@ pub fn create_replica_set(e: &mut Engine, rs: ReplicaSet) {
 }
 
 fn delete_owned_pods(e: &mut Engine, owner: &OwnerRef) {
-    let pods: Vec<NsName> = e
-        .world
-        .pods_by_owner
-        .get(owner)
-        .map(super::world::OwnedPods::sorted)
-        .unwrap_or_default()
-        .into_iter()
-        .cloned()
-        .collect();
+    let pods = e.world.owned_keys(owner);
     for p in pods {
         e.delete_pod(&p, None, false);
     }

@@ -83,7 +83,7 @@ pub struct Engine {
     uid: u64,
     dirty: BTreeSet<OwnerRef>,
     /// Unbound pods waiting for the scheduler, in creation order.
-    pending: BTreeMap<u64, NsName>,
+    pending: super::world::SlotSet,
     /// Set when nodes or node usage changed: unschedulable pods are retried.
     cluster_changed: bool,
     /// Per node: bumped when it goes down/up so a stale unreachable timer is dropped.
@@ -121,7 +121,7 @@ impl Engine {
             rng: Rng::new(seed),
             uid: 0,
             dirty: BTreeSet::new(),
-            pending: BTreeMap::new(),
+            pending: Default::default(),
             cluster_changed: false,
             node_gen: BTreeMap::new(),
             start_unix_ms: 0,
@@ -457,16 +457,7 @@ impl Engine {
                     rs.deleted.get_or_insert(now);
                 }
                 let owner = OwnerRef::new("ReplicaSet", &key.0, &key.1);
-                let pods: Vec<NsName> = self
-                    .world
-                    .pods_by_owner
-                    .get(&owner)
-                    .map(super::world::OwnedPods::sorted)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .cloned()
-                    .collect();
-                for p in pods {
+                for p in self.world.owned_keys(&owner) {
                     self.delete_pod(&p, None, false);
                 }
             }
@@ -551,6 +542,8 @@ impl Engine {
             scheduling_message: None,
             conditions: Vec::new(),
         };
+        let pin_slot = pod.pin_slot;
+        let (slot, _) = self.world.pods.insert(key.clone(), pod);
         if let Some(o) = &p.owner {
             self.world.event(
                 "Normal",
@@ -561,21 +554,20 @@ impl Engine {
                 Message::CreatedPod(key.clone()),
             );
             match self.world.pods_by_owner.get_mut(o) {
-                Some(set) => set.insert(self.uid, key.clone()),
+                Some(set) => set.insert(slot),
                 None => {
-                    let mut set = super::world::OwnedPods::default();
-                    set.insert(self.uid, key.clone());
+                    let mut set = super::world::SlotSet::default();
+                    set.insert(slot);
                     self.world.pods_by_owner.insert(OwnerRef::clone(o), set);
                 }
             }
             // No re-sync for the controller's own creations (upstream's expectations): the bind and
             // start of the pod wake it.
         }
-        self.pending.insert(self.uid, key.clone());
-        if let Some(slot) = pod.pin_slot {
-            self.world.nodes.at_mut(slot).pinned.insert(key.clone());
+        self.pending.insert(slot);
+        if let Some(pin) = pin_slot {
+            self.world.nodes.at_mut(pin).pinned.insert(key.clone());
         }
-        self.world.pods.insert(key.clone(), pod);
         key
     }
 
@@ -689,14 +681,16 @@ impl Engine {
                 self.cluster_changed = true;
             }
         }
-        let uid = self.world.pods.get(key).map_or(0, |p| p.uid);
+        let slot = self.world.pods.slot_of(key);
         if let Some(o) = owner {
-            if let Some(set) = self.world.pods_by_owner.get_mut(&o) {
-                set.remove(uid);
+            if let (Some(set), Some(s)) = (self.world.pods_by_owner.get_mut(&o), slot) {
+                set.remove(s);
             }
             self.pod_changed(key);
         }
-        self.pending.remove(&uid);
+        if let Some(s) = slot {
+            self.pending.remove(s);
+        }
         // A deleted pod stays in the timeline with its spec: pods of one template share it
         // (`admitted_spec`), so keeping it costs little. A timeline without pods forgets it (a
         // year of CronJob runs would otherwise keep half a million).
@@ -718,12 +712,13 @@ impl Engine {
         // Nodes do not change during a pass (binding changes only what runs on them): the pods of
         // one spec share the node-only filters' answers.
         let mut verdicts = None;
-        for (uid, key) in candidates {
-            let Some(pod) = self.world.pods.get(&key) else {
+        for slot in candidates.iter() {
+            let Some(pod) = self.world.pods.at(slot) else {
                 continue;
             };
+            let key = pod.key.clone();
             if !retry_all && pod.scheduling_message.is_some() {
-                self.pending.insert(uid, key);
+                self.pending.insert(slot);
                 continue;
             }
             let result = self.try_schedule(pod, total, &mut verdicts);
@@ -733,7 +728,7 @@ impl Engine {
                     changed = true;
                 }
                 Err(f) => {
-                    self.pending.insert(uid, key.clone());
+                    self.pending.insert(slot);
                     let pod = self.world.pods.get_mut(&key).expect("pod exists");
                     if pod.scheduling_message.as_deref() != Some(f.message.as_str()) {
                         pod.scheduling_message = Some(f.message.clone());

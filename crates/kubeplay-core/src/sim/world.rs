@@ -38,19 +38,26 @@ pub fn ns_name(namespace: impl Into<String>, name: impl Into<String>) -> NsName 
 /// server's list order), and [`Store::values_unordered`] is only for results that do not depend on
 /// order.
 ///
-/// Values are boxed: a pod is some 450 bytes, and growing the table moved every one of them (a
-/// tenth of the DaemonSet benchmark, 32,696 pods); now it moves pointers.
-/// Each entry keeps its key's hash, so growing the table (0 to 32,696 pods in the DaemonSet
-/// benchmark) never hashes a (namespace, name) pair again or reads its strings.
+/// Values are boxed in slots: a pod is some 450 bytes, and growing the table moved every one of them
+/// (a tenth of the DaemonSet benchmark, 32,696 pods); now it moves pointers. Each value has a slot
+/// ([`Store::insert`] returns it) where [`Store::at`] finds it without hashing its key: the indexes
+/// that list pods (an owner's, the scheduling queue) hold slots. A slot is never reused: inserting
+/// takes the next one (replacing a key's value moves it to a new slot), so slots count up in insertion
+/// order, and a removed value leaves its slot empty.
+/// Each index entry keeps its key's hash, so growing the table never hashes a (namespace, name) pair
+/// again or reads its strings.
 #[derive(Debug, Clone)]
-pub struct Store<V>(hashbrown::HashTable<StoreEntry<V>>);
+pub struct Store<V> {
+    index: hashbrown::HashTable<StoreEntry>,
+    slots: Vec<Option<Box<V>>>,
+}
 
-/// One [`Store`] entry.
+/// One [`Store`] index entry.
 #[derive(Debug, Clone)]
-pub struct StoreEntry<V> {
+struct StoreEntry {
     hash: u64,
     key: NsName,
-    value: Box<V>,
+    slot: u32,
 }
 
 /// The pods, live and deleted.
@@ -58,7 +65,10 @@ pub type PodStore = Store<SimPod>;
 
 impl<V> Default for Store<V> {
     fn default() -> Self {
-        Self(hashbrown::HashTable::new())
+        Self {
+            index: hashbrown::HashTable::new(),
+            slots: Vec::new(),
+        }
     }
 }
 
@@ -70,55 +80,70 @@ fn store_hash<Q: Hash + ?Sized>(key: &Q) -> u64 {
 }
 
 impl<V> Store<V> {
+    /// The slot of a key or of a borrowed `(namespace, name)` pair.
+    pub fn slot_of<Q: Hash + Eq + ?Sized>(&self, key: &Q) -> Option<u32>
+    where
+        NsName: Borrow<Q>,
+    {
+        let h = store_hash(key);
+        self.index
+            .find(h, |e| e.key.borrow() == key)
+            .map(|e| e.slot)
+    }
     /// Looked up by a key or by a borrowed `(namespace, name)` pair.
     pub fn get<Q: Hash + Eq + ?Sized>(&self, key: &Q) -> Option<&V>
     where
         NsName: Borrow<Q>,
     {
-        let h = store_hash(key);
-        self.0.find(h, |e| e.key.borrow() == key).map(|e| &*e.value)
+        self.slot_of(key).and_then(|s| self.at(s))
     }
     pub fn get_mut<Q: Hash + Eq + ?Sized>(&mut self, key: &Q) -> Option<&mut V>
     where
         NsName: Borrow<Q>,
     {
-        let h = store_hash(key);
-        self.0
-            .find_mut(h, |e| e.key.borrow() == key)
-            .map(|e| &mut *e.value)
+        self.slot_of(key).and_then(|s| self.at_mut(s))
+    }
+    /// The value in `slot`, unless it was removed or replaced.
+    pub fn at(&self, slot: u32) -> Option<&V> {
+        self.slots.get(slot as usize)?.as_deref()
+    }
+    pub fn at_mut(&mut self, slot: u32) -> Option<&mut V> {
+        self.slots.get_mut(slot as usize)?.as_deref_mut()
     }
     pub fn contains_key<Q: Hash + Eq + ?Sized>(&self, key: &Q) -> bool
     where
         NsName: Borrow<Q>,
     {
-        self.get(key).is_some()
+        self.slot_of(key).is_some()
     }
-    pub fn insert(&mut self, key: NsName, value: V) -> Option<V> {
+    /// Puts `value` in the next slot (the one returned), and returns the value `key` had, whose slot
+    /// is left empty.
+    pub fn insert(&mut self, key: NsName, value: V) -> (u32, Option<V>) {
+        let slot = u32::try_from(self.slots.len()).expect("fewer than 2^32 objects");
+        self.slots.push(Some(Box::new(value)));
         let h = store_hash(&key);
-        if let Some(e) = self.0.find_mut(h, |e| e.key == key) {
-            return Some(std::mem::replace(&mut *e.value, value));
+        if let Some(e) = self.index.find_mut(h, |e| e.key == key) {
+            let old = std::mem::replace(&mut e.slot, slot);
+            return (slot, self.slots[old as usize].take().map(|b| *b));
         }
-        let entry = StoreEntry {
-            hash: h,
-            key,
-            value: Box::new(value),
-        };
-        self.0.insert_unique(h, entry, |e| e.hash);
-        None
+        let entry = StoreEntry { hash: h, key, slot };
+        self.index.insert_unique(h, entry, |e| e.hash);
+        (slot, None)
     }
     pub fn remove<Q: Hash + Eq + ?Sized>(&mut self, key: &Q) -> Option<V>
     where
         NsName: Borrow<Q>,
     {
         let h = store_hash(key);
-        let found = self.0.find_entry(h, |e| e.key.borrow() == key).ok()?;
-        Some(*found.remove().0.value)
+        let found = self.index.find_entry(h, |e| e.key.borrow() == key).ok()?;
+        let slot = found.remove().0.slot;
+        self.slots[slot as usize].take().map(|b| *b)
     }
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.index.len()
     }
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.index.is_empty()
     }
     /// Every entry, in (namespace, name) order.
     pub fn sorted(&self) -> impl Iterator<Item = &V> {
@@ -133,15 +158,17 @@ impl<V> Store<V> {
     /// Every (key, value) in no particular order: only for counting, filtering into ordered
     /// collections, or sorting afterwards.
     pub fn entries_unordered(&self) -> impl Iterator<Item = (&NsName, &V)> {
-        self.0.iter().map(|e| (&e.key, &*e.value))
+        self.index
+            .iter()
+            .filter_map(|e| Some((&e.key, self.at(e.slot)?)))
     }
     /// Every value in no particular order (see [`Store::entries_unordered`]).
     pub fn values_unordered(&self) -> impl Iterator<Item = &V> {
-        self.0.iter().map(|e| &*e.value)
+        self.slots.iter().filter_map(|v| v.as_deref())
     }
     /// Every value, mutably, in no particular order: only for changes that do not depend on order.
     pub fn values_mut_unordered(&mut self) -> impl Iterator<Item = &mut V> {
-        self.0.iter_mut().map(|e| &mut *e.value)
+        self.slots.iter_mut().filter_map(|v| v.as_deref_mut())
     }
 }
 
@@ -268,34 +295,64 @@ impl PodList {
     }
 }
 
-/// The live pods of one owner, in creation order (by uid): a new pod goes at the end, where a set
-/// ordered by name had to compare strings all the way down. Readers that need name order ask for
-/// [`OwnedPods::sorted`].
+/// A set of [`Store`] slots, walked in slot order: the pods of one owner, or the scheduling queue,
+/// in creation order (slots count up as pods are created). A new pod goes at the end, where a B-tree
+/// had to search and rebalance; removing marks the entry and the list is compacted once half of it
+/// is marked, so taking 10,000 pods out one by one never shifts the rest each time.
 #[derive(Debug, Clone, Default)]
-pub struct OwnedPods(BTreeMap<u64, NsName>);
+pub struct SlotSet {
+    /// Ascending by slot ([`SLOT_BITS`]); [`REMOVED`] marks a removed entry.
+    slots: Vec<u32>,
+    removed: usize,
+}
 
-impl OwnedPods {
-    pub fn insert(&mut self, uid: u64, key: NsName) {
-        self.0.insert(uid, key);
+/// The bits of a [`SlotSet`] entry that hold the slot.
+const SLOT_BITS: u32 = u32::MAX >> 1;
+/// The bit that marks a removed [`SlotSet`] entry.
+const REMOVED: u32 = !SLOT_BITS;
+
+impl SlotSet {
+    pub fn insert(&mut self, slot: u32) {
+        debug_assert!(slot <= SLOT_BITS);
+        match self.slots.last() {
+            Some(&last) if last & SLOT_BITS >= slot => {
+                match self.slots.binary_search_by_key(&slot, |s| s & SLOT_BITS) {
+                    Ok(i) if self.slots[i] & REMOVED != 0 => {
+                        self.slots[i] = slot;
+                        self.removed -= 1;
+                    }
+                    Ok(_) => {}
+                    Err(i) => self.slots.insert(i, slot),
+                }
+            }
+            _ => self.slots.push(slot),
+        }
     }
-    pub fn remove(&mut self, uid: u64) -> Option<NsName> {
-        self.0.remove(&uid)
+    /// Removes `slot`; whether it was there.
+    pub fn remove(&mut self, slot: u32) -> bool {
+        let Ok(i) = self.slots.binary_search_by_key(&slot, |s| s & SLOT_BITS) else {
+            return false;
+        };
+        if self.slots[i] & REMOVED != 0 {
+            return false;
+        }
+        self.slots[i] |= REMOVED;
+        self.removed += 1;
+        if self.removed * 2 > self.slots.len() {
+            self.slots.retain(|s| s & REMOVED == 0);
+            self.removed = 0;
+        }
+        true
     }
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.slots.len() - self.removed
     }
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.len() == 0
     }
-    /// The pods in creation order.
-    pub fn iter(&self) -> impl Iterator<Item = &NsName> {
-        self.0.values()
-    }
-    /// The pods in key (namespace, name) order.
-    pub fn sorted(&self) -> Vec<&NsName> {
-        let mut v: Vec<&NsName> = self.0.values().collect();
-        v.sort_unstable();
-        v
+    /// The slots in ascending order.
+    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        self.slots.iter().copied().filter(|s| s & REMOVED == 0)
     }
 }
 
@@ -757,7 +814,7 @@ pub struct World {
     pub nodes: NodeMap,
     pub pods: PodStore,
     /// Live pods by owner (by node: [`SimNode::pods`], [`SimNode::pinned`]).
-    pub pods_by_owner: BTreeMap<OwnerRef, OwnedPods>,
+    pub pods_by_owner: BTreeMap<OwnerRef, SlotSet>,
     pub daemon_sets:
         BTreeMap<NsName, Box<Tracked<DaemonSet, crate::controllers::daemon_set::State>>>,
     pub replica_sets:
@@ -802,12 +859,9 @@ pub struct JobRecord {
 impl World {
     /// Live pods owned by `owner`, in key order.
     pub fn pods_of<'a>(&'a self, owner: &OwnerRef) -> impl Iterator<Item = &'a SimPod> + 'a {
-        self.pods_by_owner
-            .get(owner)
-            .map(OwnedPods::sorted)
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|k| self.pods.get(k))
+        let mut pods: Vec<&SimPod> = self.pods_of_by_creation(owner).collect();
+        pods.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+        pods.into_iter()
     }
     /// Live pods owned by `owner`, in creation order (cheaper than [`World::pods_of`]'s key order).
     pub fn pods_of_by_creation<'a>(
@@ -817,8 +871,12 @@ impl World {
         self.pods_by_owner
             .get(owner)
             .into_iter()
-            .flat_map(OwnedPods::iter)
-            .filter_map(|k| self.pods.get(k))
+            .flat_map(SlotSet::iter)
+            .filter_map(|s| self.pods.at(s))
+    }
+    /// The keys of the live pods owned by `owner`, in key order: to delete them one by one.
+    pub fn owned_keys(&self, owner: &OwnerRef) -> Vec<NsName> {
+        self.pods_of(owner).map(|p| p.key.clone()).collect()
     }
     /// Live pods bound to `node`, in key order.
     pub fn pods_on<'a>(&'a self, node: &str) -> impl Iterator<Item = &'a SimPod> + 'a {
@@ -909,16 +967,12 @@ mod tests {
             .map(|(ns, n)| ns_name(*ns, *n))
             .collect();
         let mut list = PodList::default();
-        let mut owned = OwnedPods::default();
-        for (uid, k) in keys.iter().enumerate() {
+        for k in &keys {
             list.insert(k.clone());
-            owned.insert(uid as u64, k.clone());
         }
-        // Removed by an equal key that is not the same Arc, and by uid.
+        // Removed by an equal key that is not the same Arc.
         assert!(list.remove(&ns_name("a", "b")));
         assert!(!list.remove(&ns_name("a", "b")));
-        assert_eq!(owned.remove(2), Some(keys[2].clone()));
-        assert_eq!(owned.remove(2), None);
         let want = [("a", "y"), ("a", "z"), ("b", "a"), ("b", "x")];
         let names = |v: Vec<&NsName>| -> Vec<(String, String)> {
             v.into_iter().map(|k| (**k).clone()).collect()
@@ -928,11 +982,51 @@ mod tests {
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect();
         assert_eq!(names(list.sorted()), want);
-        assert_eq!(names(owned.sorted()), want);
-        // Creation order for the owner's walk.
-        let by_uid: Vec<&str> = owned.iter().map(|k| k.1.as_str()).collect();
-        assert_eq!(by_uid, ["x", "z", "a", "y"]);
-        assert_eq!((list.len(), owned.len()), (4, 4));
+        assert_eq!(list.len(), 4);
+    }
+
+    #[test]
+    fn a_slot_set_walks_in_slot_order_through_removals_and_compaction() {
+        let mut set = SlotSet::default();
+        for s in [0, 2, 3, 5, 8, 9] {
+            set.insert(s);
+        }
+        // Out of order, and again after a removal: the order holds, nothing is listed twice.
+        set.insert(4);
+        set.insert(2);
+        assert!(set.remove(3));
+        assert!(!set.remove(3));
+        assert!(!set.remove(7));
+        set.insert(3);
+        assert_eq!(set.iter().collect::<Vec<_>>(), [0, 2, 3, 4, 5, 8, 9]);
+        // Past half removed, the list is compacted; what is left keeps its order.
+        for s in [0, 2, 4, 5] {
+            assert!(set.remove(s));
+        }
+        assert_eq!((set.len(), set.slots.len()), (3, 3));
+        assert_eq!(set.iter().collect::<Vec<_>>(), [3, 8, 9]);
+        set.insert(10);
+        set.insert(1);
+        assert_eq!(set.iter().collect::<Vec<_>>(), [1, 3, 8, 9, 10]);
+        for s in [1, 3, 8, 9, 10] {
+            assert!(set.remove(s));
+        }
+        assert!(set.is_empty());
+    }
+
+    #[test]
+    fn a_replaced_store_value_moves_to_a_new_slot() {
+        let mut store: Store<u32> = Store::default();
+        let (a, _) = store.insert(ns_name("ns", "a"), 1);
+        let (b, _) = store.insert(ns_name("ns", "b"), 2);
+        let (a2, old) = store.insert(ns_name("ns", "a"), 3);
+        assert_eq!((a, b, a2, old), (0, 1, 2, Some(1)));
+        assert_eq!(store.at(a), None);
+        assert_eq!(store.get(&("ns".to_string(), "a".to_string())), Some(&3));
+        assert_eq!(store.slot_of(&ns_name("ns", "b")), Some(b));
+        assert_eq!(store.remove(&ns_name("ns", "b")), Some(2));
+        assert_eq!((store.at(b), store.len()), (None, 1));
+        assert_eq!(store.values_unordered().collect::<Vec<_>>(), [&3]);
     }
 
     #[test]

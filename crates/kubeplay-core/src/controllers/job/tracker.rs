@@ -32,13 +32,8 @@ impl Tracker {
     pub fn observe<'w>(&mut self, world: &'w World, owner: &OwnerRef) -> Observed<'w> {
         if !self.adopted {
             self.adopted = true;
-            for k in world
-                .pods_by_owner
-                .get(owner)
-                .into_iter()
-                .flat_map(|s| s.iter())
-            {
-                self.pending.entry(k.clone()).or_insert(None);
+            for p in world.pods_of_by_creation(owner) {
+                self.pending.entry(p.key.clone()).or_insert(None);
             }
         }
         let mut out = Observed {

@@ -104,11 +104,10 @@ pub struct State {
     /// The template (and collision count) `hash` was computed from: hashing serializes the whole
     /// template, comparing is cheaper, and the template rarely changes.
     pub hashed: Option<(PodTemplateSpec, Option<i32>)>,
-    /// Per node, what it adds to the status counters (bits of `Counts`, nodes adding nothing left
-    /// out), kept while a sync may look at a few nodes only (see [`sync_scoped`]); None otherwise.
-    /// Only ever looked up by node: a hash map (a full sync of 5,000 nodes fills it), keyed by the
-    /// node's shared name ([`crate::sim::world::SimNode::name`]), so filling it copies no string.
-    pub per_node: Option<FxMap<std::sync::Arc<str>, u8>>,
+    /// Per node, what it adds to the status counters (bits of `Counts`), kept while a sync may look
+    /// at a few nodes only (see [`sync_scoped`]); None otherwise. Indexed by the node's slot
+    /// ([`crate::sim::world::SimNode::slot`]); nodes past its end add nothing.
+    pub per_node: Option<Vec<u8>>,
 }
 
 /// The update strategy after API defaulting (`SetDefaults_DaemonSet`).
@@ -268,10 +267,6 @@ impl State {
         }
     }
 }
-
-/// FxHash (rustc's hasher): node names are hashed thousands of times per sync and SipHash would
-/// dominate; nothing iterates the map in hash order.
-type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// The daemon pods of one node (`nodeToDaemonPods[node]`); nearly always exactly one.
 #[derive(Default)]
@@ -465,43 +460,55 @@ fn sync_inner(
         return finish(&cx, &owner, plan);
     }
 
-    // getNodesToDaemonPods: group by the node the pod is bound or pinned to.
-    let pods: Vec<&SimPod> = world.pods_of_by_creation(&owner).collect();
-    let mut groups: FxMap<Cow<'_, str>, Group<'_>> =
-        FxMap::with_capacity_and_hasher(pods.len(), Default::default());
+    // getNodesToDaemonPods: group by the node the pod is bound or pinned to. Pods on a node (or
+    // pinned to one that exists) are grouped by its slot, the few others by node name.
+    let mut by_slot: Vec<Group<'_>> = Vec::new();
+    by_slot.resize_with(world.nodes.len(), Group::default);
+    let mut elsewhere: BTreeMap<Cow<'_, str>, Group<'_>> = BTreeMap::new();
     let mut several = false;
-    for p in pods {
+    for p in world.pods_of_by_creation(&owner) {
         // GetTargetNodeName: the bound node, else the pin the pod was created with.
-        let target = match p.target_node() {
-            Some(n) => Cow::Borrowed(n),
-            None => match get_target_node_name(&p.spec) {
-                Ok(n) => Cow::Owned(n),
+        let (target, slot) = match (&p.node, &p.pin) {
+            (Some(_), _) => (None, p.node_slot),
+            (None, Some(pin)) => (None, p.pin_slot.or_else(|| world.nodes.slot_of(pin))),
+            (None, None) => match get_target_node_name(&p.spec) {
+                Ok(n) => {
+                    let slot = world.nodes.slot_of(&n);
+                    (Some(n), slot)
+                }
                 Err(_) => continue,
             },
         };
-        let g = groups.entry(target).or_default();
+        let g = match slot {
+            Some(s) => &mut by_slot[s as usize],
+            None => {
+                let name = target.map_or_else(
+                    || Cow::Borrowed(p.target_node().unwrap_or_default()),
+                    Cow::Owned,
+                );
+                elsewhere.entry(name).or_default()
+            }
+        };
         g.push(p);
         several |= g.len() > 1;
     }
     if several {
         // Each node's pods in key order, as a walk of the pods in key order finds them.
-        for g in groups.values_mut() {
+        for g in by_slot.iter_mut().chain(elsewhere.values_mut()) {
             g.sort_by_key();
         }
     }
 
     let mut st = Counts::default();
-    let mut per_node = FxMap::with_capacity_and_hasher(world.nodes.len(), Default::default());
-    let mut matched = 0;
+    let mut per_node = vec![0; world.nodes.len()];
     let mut any_old = false;
     // One pass over the nodes: manage (podsShouldBeOnNode) and the status (updateDaemonSetStatus,
     // from what was observed before this sync's writes).
     for sn in world.nodes.values().filter(|n| n.removed.is_none()) {
         let n = &sn.info;
         let (should_run, should_continue) = eval.should_run(n);
-        let group = groups.get(n.name.as_str());
+        let group = Some(&by_slot[sn.slot as usize]).filter(|g| g.len() > 0);
         if let Some(g) = group {
-            matched += 1;
             any_old |= scan_pods(&cx, g, &mut plan);
         }
         pods_should_be_on_node(
@@ -515,29 +522,23 @@ fn sync_inner(
         );
         let bits = contribution(&cx, should_run, group);
         st.add(bits, 1);
-        if bits != 0 {
-            per_node.insert(sn.name.clone(), bits);
-        }
+        per_node[sn.slot as usize] = bits;
     }
-    // Pods pinned to nodes that no longer exist (or never did), in name order.
-    let mut gone: Vec<(&str, &Group<'_>)> = Vec::new();
-    if matched < groups.len() {
-        gone = groups
-            .iter()
-            .filter(|(k, _)| {
-                world
-                    .nodes
-                    .get(k.as_ref())
-                    .is_none_or(|n| n.removed.is_some())
-            })
-            .map(|(k, g)| (k.as_ref(), g))
-            .collect();
+    // Pods bound or pinned to nodes that were removed or never existed, in node name order.
+    let mut gone: Vec<(&str, &Group<'_>)> = world
+        .nodes
+        .values()
+        .filter(|n| n.removed.is_some() && by_slot[n.slot as usize].len() > 0)
+        .map(|n| (n.info.name.as_str(), &by_slot[n.slot as usize]))
+        .collect();
+    if !elsewhere.is_empty() {
+        gone.extend(elsewhere.iter().map(|(k, g)| (k.as_ref(), g)));
         gone.sort_by(|a, b| a.0.cmp(b.0));
-        for (_, g) in &gone {
-            any_old |= scan_pods(&cx, g, &mut plan);
-            // getUnscheduledPodsWithoutNode: pod GC cannot remove pods that never got a node.
-            plan.delete.extend(g.iter().filter(|p| p.node.is_none()));
-        }
+    }
+    for (_, g) in &gone {
+        any_old |= scan_pods(&cx, g, &mut plan);
+        // getUnscheduledPodsWithoutNode: pod GC cannot remove pods that never got a node.
+        plan.delete.extend(g.iter().filter(|p| p.node.is_none()));
     }
 
     // The rolling update runs only once the manage step's creations and deletions are observed
@@ -548,7 +549,7 @@ fn sync_inner(
         for sn in world.nodes.values().filter(|n| n.removed.is_none()) {
             let n = &sn.info;
             let (should_run, _) = eval.should_run(n);
-            let group = groups.get(n.name.as_str());
+            let group = Some(&by_slot[sn.slot as usize]).filter(|g| g.len() > 0);
             if should_run || group.is_some() {
                 entries.push(Entry {
                     name: n.name.as_str(),
@@ -593,11 +594,15 @@ fn sync_nodes<'w>(
     let mut st = Counts::load(state);
     let mut gone: Vec<Group<'w>> = Vec::new();
     for name in scope {
-        let old = per_node.remove(name.as_str()).unwrap_or(0);
+        let slot = world.nodes.slot_of(name).map(|s| s as usize);
+        let old = slot.map_or(0, |s| per_node.get(s).copied().unwrap_or(0));
         st.add(old, -1);
         let group = own_pods_on(world, owner, name);
         let group = (group.len() > 0).then_some(group);
         let Some(node) = world.nodes.get(name).filter(|n| n.removed.is_none()) else {
+            if let Some(b) = slot.and_then(|s| per_node.get_mut(s)) {
+                *b = 0;
+            }
             gone.extend(group);
             continue;
         };
@@ -613,9 +618,11 @@ fn sync_nodes<'w>(
         );
         let bits = contribution(cx, should_run, group.as_ref());
         st.add(bits, 1);
-        if bits != 0 {
-            per_node.insert(node.name.clone(), bits);
+        let slot = node.slot as usize;
+        if per_node.len() <= slot {
+            per_node.resize(slot + 1, 0);
         }
+        per_node[slot] = bits;
     }
     for g in &gone {
         // getUnscheduledPodsWithoutNode, as in the full sync.

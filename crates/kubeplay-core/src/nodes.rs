@@ -53,7 +53,14 @@ pub struct NodeInfo {
 impl NodeInfo {
     /// A Ready, schedulable node with default capacity and the standard labels.
     pub fn new(name: impl Into<String>) -> Self {
-        let mut n = Self {
+        let mut n = Self::bare(name);
+        n.fill_standard_labels();
+        n
+    }
+
+    /// [`NodeInfo::new`] without the standard labels yet.
+    fn bare(name: impl Into<String>) -> Self {
+        Self {
             name: name.into(),
             labels: BTreeMap::new(),
             taints: Vec::new(),
@@ -63,23 +70,22 @@ impl NodeInfo {
             ready: true,
             unschedulable: false,
             line: 0,
-        };
-        n.fill_standard_labels();
-        n
+        }
     }
 
     /// Adds `kubernetes.io/hostname`, `kubernetes.io/os=linux` and `kubernetes.io/arch=amd64` when absent,
     /// as the kubelet does when it registers (pkg/kubelet/kubelet_node_status.go).
     pub fn fill_standard_labels(&mut self) {
-        self.labels
-            .entry("kubernetes.io/hostname".into())
-            .or_insert_with(|| self.name.clone());
-        self.labels
-            .entry("kubernetes.io/os".into())
-            .or_insert_with(|| "linux".into());
-        self.labels
-            .entry("kubernetes.io/arch".into())
-            .or_insert_with(|| "amd64".into());
+        for (key, value) in [
+            ("kubernetes.io/hostname", self.name.as_str()),
+            ("kubernetes.io/os", "linux"),
+            ("kubernetes.io/arch", "amd64"),
+        ] {
+            // Looked up before a key is made: a node whose labels are filled already costs nothing.
+            if !self.labels.contains_key(key) {
+                self.labels.insert(key.into(), value.into());
+            }
+        }
     }
 
     /// Brings the condition taints in line with `ready` and `unschedulable`, as the node lifecycle
@@ -289,7 +295,8 @@ pub fn parse_table(text: &str) -> Result<Vec<NodeInfo>, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut nodes: Vec<NodeInfo> = Vec::new();
     let mut header: Option<Vec<(usize, Column)>> = None;
-    let mut seen: BTreeMap<String, u32> = BTreeMap::new();
+    // Names as written in `text`, with their line.
+    let mut seen: rustc_hash::FxHashMap<&str, u32> = Default::default();
     for (idx, raw) in text.lines().enumerate() {
         let line_no = idx as u32 + 1;
         let line = raw.trim_end_matches('\r');
@@ -334,10 +341,12 @@ pub fn parse_table(text: &str) -> Result<Vec<NodeInfo>, Vec<Diagnostic>> {
             ));
             continue;
         }
-        let mut node = NodeInfo::new(String::new());
-        node.labels.clear();
-        node.line = line_no;
+        let mut node = NodeInfo {
+            line: line_no,
+            ..NodeInfo::bare(String::new())
+        };
         let mut ok = true;
+        let mut name_cell = "";
         for (i, (_, column)) in cols.iter().enumerate() {
             let Some(&(col, cell)) = row.get(i) else {
                 continue;
@@ -350,6 +359,7 @@ pub fn parse_table(text: &str) -> Result<Vec<NodeInfo>, Vec<Diagnostic>> {
                         ok = false;
                     }
                     node.name = cell.to_string();
+                    name_cell = cell;
                 }
                 Column::Labels if !is_empty_cell(cell) => {
                     for kv in cell.split(',').map(str::trim).filter(|s| !s.is_empty()) {
@@ -443,7 +453,7 @@ pub fn parse_table(text: &str) -> Result<Vec<NodeInfo>, Vec<Diagnostic>> {
             errors.push(Diagnostic::new(line_no, 1, "this row has no NAME"));
             continue;
         }
-        if let Some(first) = seen.get(&node.name) {
+        if let Some(first) = seen.get(name_cell) {
             errors.push(Diagnostic::new(
                 line_no,
                 1,
@@ -454,7 +464,7 @@ pub fn parse_table(text: &str) -> Result<Vec<NodeInfo>, Vec<Diagnostic>> {
             ));
             continue;
         }
-        seen.insert(node.name.clone(), line_no);
+        seen.insert(name_cell, line_no);
         if ok {
             node.fill_standard_labels();
             node.sync_condition_taints();

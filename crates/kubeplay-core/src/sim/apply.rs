@@ -90,13 +90,15 @@ pub fn apply_object(e: &mut Engine, obj: Object) {
 pub fn add_or_update_node(e: &mut Engine, mut info: NodeInfo) {
     let now = e.world.now;
     info.fill_standard_labels();
-    let name = info.name.clone();
-    let before = match e.world.nodes.get_mut(&name) {
-        Some(n) if n.removed.is_none() => Some(std::mem::replace(&mut n.info, info)),
+    let (name, before) = match e.world.nodes.get_mut(&info.name) {
+        Some(n) if n.removed.is_none() => {
+            (n.name.clone(), Some(std::mem::replace(&mut n.info, info)))
+        }
         _ => {
             let node = super::world::SimNode::new(info, now);
-            e.world.nodes.insert(name.clone(), node);
-            None
+            let name = node.name.clone();
+            e.world.nodes.insert(node);
+            (name, None)
         }
     };
     e.node_taints_changed(&name, before.as_ref());

@@ -190,19 +190,22 @@ where
 /// marked `removed`), so slots stay put.
 #[derive(Debug, Clone, Default)]
 pub struct NodeMap {
-    order: BTreeMap<String, usize>,
-    index: FxHashMap<String, usize>,
+    /// The slots in name order (a list: walked by every DaemonSet sync, and nodes mostly come in
+    /// name order, so adding one is a push).
+    order: Vec<u32>,
+    /// Keyed by the node's own shared name ([`SimNode::name`]).
+    index: FxHashMap<Arc<str>, u32>,
     slots: Vec<SimNode>,
 }
 
 impl NodeMap {
     pub fn get(&self, name: &str) -> Option<&SimNode> {
-        self.index.get(name).map(|&i| &self.slots[i])
+        self.index.get(name).map(|&i| &self.slots[i as usize])
     }
     /// The slot of node `name`: it never changes, so a pod keeps the slot of the node it is pinned
     /// or bound to and reaches the node without hashing its name again.
     pub fn slot_of(&self, name: &str) -> Option<u32> {
-        self.index.get(name).map(|&i| i as u32)
+        self.index.get(name).copied()
     }
     /// The node in `slot` (from [`NodeMap::slot_of`]).
     pub fn at(&self, slot: u32) -> &SimNode {
@@ -212,27 +215,34 @@ impl NodeMap {
         &mut self.slots[slot as usize]
     }
     pub fn get_mut(&mut self, name: &str) -> Option<&mut SimNode> {
-        self.index.get(name).map(|&i| &mut self.slots[i])
+        self.index.get(name).map(|&i| &mut self.slots[i as usize])
     }
     pub fn contains_key(&self, name: &str) -> bool {
         self.index.contains_key(name)
     }
-    /// Adds or replaces the node `name` (keeping the pods on it); the one it replaced.
-    pub fn insert(&mut self, name: String, mut node: SimNode) -> Option<SimNode> {
-        match self.index.get(&name) {
+    /// Adds or replaces the node named `node.name` (keeping the pods on it); the one it replaced.
+    pub fn insert(&mut self, mut node: SimNode) -> Option<SimNode> {
+        match self.index.get(&*node.name) {
             Some(&i) => {
-                let old = &mut self.slots[i];
-                node.slot = i as u32;
+                let old = &mut self.slots[i as usize];
+                node.slot = i;
+                node.name = old.name.clone();
                 node.pods = std::mem::take(&mut old.pods);
                 node.pinned = std::mem::take(&mut old.pinned);
                 Some(std::mem::replace(old, node))
             }
             None => {
-                let i = self.slots.len();
-                node.slot = i as u32;
+                let i = u32::try_from(self.slots.len()).expect("fewer than 2^32 nodes");
+                node.slot = i;
+                let at = match self.order.last() {
+                    Some(&last) if *self.slots[last as usize].name > *node.name => self
+                        .order
+                        .partition_point(|&s| *self.slots[s as usize].name < *node.name),
+                    _ => self.order.len(),
+                };
+                self.order.insert(at, i);
+                self.index.insert(node.name.clone(), i);
                 self.slots.push(node);
-                self.order.insert(name.clone(), i);
-                self.index.insert(name, i);
                 None
             }
         }
@@ -244,12 +254,12 @@ impl NodeMap {
         self.slots.is_empty()
     }
     /// Every (name, node), in name order.
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &SimNode)> {
-        self.order.iter().map(|(k, &i)| (k, &self.slots[i]))
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &SimNode)> {
+        self.values().map(|n| (&*n.name, n))
     }
     /// Every node, in name order.
     pub fn values(&self) -> impl Iterator<Item = &SimNode> {
-        self.order.values().map(|&i| &self.slots[i])
+        self.order.iter().map(|&i| &self.slots[i as usize])
     }
 }
 
@@ -983,6 +993,28 @@ mod tests {
             .collect();
         assert_eq!(names(list.sorted()), want);
         assert_eq!(list.len(), 4);
+    }
+
+    #[test]
+    fn the_node_map_walks_in_name_order_and_keeps_slots() {
+        let mut m = NodeMap::default();
+        for name in ["b", "d", "a", "c", "e"] {
+            m.insert(SimNode::new(NodeInfo::new(name), 0));
+        }
+        let names: Vec<&str> = m.values().map(|n| &*n.name).collect();
+        assert_eq!(names, ["a", "b", "c", "d", "e"]);
+        assert_eq!(m.slot_of("d"), Some(1));
+        assert_eq!(m.at(3).info.name, "c");
+        // Replaced: same slot, same place in the walk.
+        let mut again = SimNode::new(NodeInfo::new("d"), 5);
+        again.info.cpu_milli = 1;
+        assert!(m.insert(again).is_some());
+        assert_eq!(
+            (m.len(), m.get("d").map(|n| (n.slot, n.added))),
+            (5, Some((1, 5)))
+        );
+        let walk: Vec<(&str, u32)> = m.iter().map(|(k, n)| (k, n.slot)).collect();
+        assert_eq!(walk, [("a", 2), ("b", 0), ("c", 3), ("d", 1), ("e", 4)]);
     }
 
     #[test]

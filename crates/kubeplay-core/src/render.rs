@@ -253,7 +253,7 @@ pub fn svg(t: &Timeline) -> String {
     let mut groups: Vec<(String, Option<&crate::sim::timeline::NodeOut>, Vec<&PodOut>)> = t
         .nodes
         .iter()
-        .map(|n| (n.name.clone(), Some(n), Vec::new()))
+        .map(|n| (n.name.to_string(), Some(n), Vec::new()))
         .collect();
     let mut unscheduled = Vec::new();
     for p in &t.pods {

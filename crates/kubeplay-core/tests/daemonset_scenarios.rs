@@ -637,3 +637,32 @@ fn scoped_syncs_under_node_churn_match_full_syncs() {
         |ev| ev.reason == "FailedScheduling" && ev.message.text().contains("Insufficient cpu")
     ));
 }
+
+#[test]
+fn a_recreated_pod_is_not_ended_by_the_timer_of_the_pod_it_replaces() {
+    // The first `solo` would exit at 60s; it is deleted at 10s and applied again at 20s. The new
+    // one runs its own 60s (to 80s): the first one's exit timer must not end it at 60s.
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: solo\n  annotations: {kubeplay.io/duration: 60s}\nspec:\n  restartPolicy: Never\n  containers:\n  - name: main\n    image: busybox\n";
+    let objects = manifest::load(pod).expect("manifests load");
+    let nodes = nodes::parse_table("NAME\nn1\n").expect("node table parses");
+    let steps = scenario::parse("10s kubectl delete pod solo\n20s kubectl apply -f pod.yaml\n")
+        .expect("scenario parses");
+    let opts = Options {
+        duration: 120_000,
+        ..Default::default()
+    };
+    let resolve = |f: &str| {
+        if f == "pod.yaml" {
+            Ok(pod.to_string())
+        } else {
+            Err(format!("no file {f}"))
+        }
+    };
+    let (e, errors) = sim::run(&objects, &nodes, &steps, &opts, &resolve);
+    assert!(errors.is_empty(), "scenario errors: {errors:?}");
+    let p = e.world.pods.sorted().find(|p| p.name() == "solo").unwrap();
+    assert_eq!(
+        (p.created, p.started, p.finished, p.phase),
+        (20_000, Some(20_000), Some(80_000), Phase::Succeeded)
+    );
+}

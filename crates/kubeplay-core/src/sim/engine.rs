@@ -44,10 +44,11 @@ pub const DEFAULT_TOLERATION_SECONDS: i64 = 300;
 pub(crate) enum Ev {
     /// Scenario step (index into the scenario).
     Step(usize),
-    /// The container of a pod starts (after `kubeplay.io/startup`, or after a restart back-off).
-    Start(NsName, u32),
-    /// The container exits (after `kubeplay.io/duration`).
-    Exit(NsName, u32),
+    /// The container of the pod in a [`super::world::Store`] slot starts (after
+    /// `kubeplay.io/startup`, or after a restart back-off), if it is still on that run.
+    Start(u32, u32),
+    /// The container of the pod in a slot exits (after `kubeplay.io/duration`).
+    Exit(u32, u32),
     /// Call a controller again.
     Requeue(OwnerRef),
     /// NoExecute taint eviction timer of a pod on a node.
@@ -160,8 +161,15 @@ impl Engine {
     /// A pod changed (created, bound, started, ready, exited, deleted): its owner is synced, a
     /// DaemonSet only for the pod's node (see [`controllers::daemon_set::sync_scoped`]).
     pub(crate) fn pod_changed(&mut self, key: &NsName) {
+        if let Some(slot) = self.world.pods.slot_of(key) {
+            self.pod_changed_at(slot);
+        }
+    }
+
+    /// [`Engine::pod_changed`] for the pod in a store slot.
+    fn pod_changed_at(&mut self, slot: u32) {
         // Called for every pod change: nothing is cloned when the owner is already queued.
-        let Some(p) = self.world.pods.get(key) else {
+        let Some(p) = self.world.pods.at(slot) else {
             return;
         };
         let Some(owner) = &p.owner else {
@@ -278,8 +286,8 @@ impl Engine {
     fn handle(&mut self, ev: Ev) {
         match ev {
             Ev::Step(_) => {}
-            Ev::Start(key, gen) => self.container_start(&key, gen),
-            Ev::Exit(key, gen) => self.container_exit(&key, gen),
+            Ev::Start(slot, gen) => self.container_start(slot, gen),
+            Ev::Exit(slot, gen) => self.container_exit(slot, gen),
             Ev::Requeue(owner) => self.mark_dirty(owner),
             Ev::Evict(key, node) => {
                 let still = self
@@ -716,25 +724,25 @@ impl Engine {
             let Some(pod) = self.world.pods.at(slot) else {
                 continue;
             };
-            let key = pod.key.clone();
             if !retry_all && pod.scheduling_message.is_some() {
                 self.pending.insert(slot);
                 continue;
             }
             let result = self.try_schedule(pod, total, &mut verdicts);
             match result {
-                Ok(slot) => {
-                    self.bind(&key, slot);
+                Ok(node) => {
+                    self.bind(slot, node);
                     changed = true;
                 }
                 Err(f) => {
                     self.pending.insert(slot);
-                    let pod = self.world.pods.get_mut(&key).expect("pod exists");
+                    let pod = self.world.pods.at_mut(slot).expect("pod exists");
+                    let key = pod.key.clone();
                     if pod.scheduling_message.as_deref() != Some(f.message.as_str()) {
                         pod.scheduling_message = Some(f.message.clone());
                         // The owner sees its new pod (the informer's add event) even if it stays
                         // Pending; bound pods wake it through bind().
-                        self.pod_changed(&key);
+                        self.pod_changed_at(slot);
                         self.world.event(
                             "Warning",
                             "FailedScheduling",
@@ -867,9 +875,11 @@ impl Engine {
     }
 
     /// Binds pod `key` to the node in `slot`.
-    fn bind(&mut self, key: &NsName, slot: u32) {
+    /// Binds the pod in store slot `pod_slot` to the node in `slot`.
+    fn bind(&mut self, pod_slot: u32, slot: u32) {
         let now = self.world.now;
-        let pod = self.world.pods.get_mut(key).expect("pod exists");
+        let pod = self.world.pods.at_mut(pod_slot).expect("pod exists");
+        let key = &pod.key.clone();
         let sn = self.world.nodes.at_mut(slot);
         pod.node = Some(sn.name.clone());
         pod.node_slot = Some(slot);
@@ -896,14 +906,14 @@ impl Engine {
             Message::Assigned(key.clone(), node_name.clone()),
         );
         if owner {
-            self.pod_changed(key);
+            self.pod_changed_at(pod_slot);
         }
         if startup == 0 {
             // No startup delay: the kubelet starts it in the same instant (saves a queue round trip
             // and a controller sync per pod wave).
-            self.container_start(key, gen);
+            self.container_start(pod_slot, gen);
         } else {
-            self.push(now + startup, Ev::Start(key.clone(), gen));
+            self.push(now + startup, Ev::Start(pod_slot, gen));
         }
         // A pod bound to a node with an untolerated NoExecute taint is evicted as the taint manager would.
         if no_execute {
@@ -911,9 +921,10 @@ impl Engine {
         }
     }
 
-    fn container_start(&mut self, key: &NsName, gen: u32) {
+    /// The container of the pod in store slot `pod_slot` starts, if it is still on run `gen`.
+    fn container_start(&mut self, pod_slot: u32, gen: u32) {
         let now = self.world.now;
-        let Some(pod) = self.world.pods.get_mut(key) else {
+        let Some(pod) = self.world.pods.at_mut(pod_slot) else {
             return;
         };
         let Some(slot) = pod.node_slot else {
@@ -930,6 +941,7 @@ impl Engine {
         {
             return;
         }
+        let key = &pod.key.clone();
         let first = pod.started.is_none();
         if !first {
             // The kubelet counts a restart when it starts the container again (after the back-off).
@@ -975,18 +987,20 @@ impl Engine {
             );
         }
         if let Some(d) = duration {
-            self.push(now + d, Ev::Exit(key.clone(), gen));
+            self.push(now + d, Ev::Exit(pod_slot, gen));
         }
         if owner {
-            self.pod_changed(key);
+            self.pod_changed_at(pod_slot);
         }
     }
 
-    fn container_exit(&mut self, key: &NsName, gen: u32) {
+    /// The container of the pod in store slot `pod_slot` exits, if it is still on run `gen`.
+    fn container_exit(&mut self, pod_slot: u32, gen: u32) {
         let now = self.world.now;
-        let Some(pod) = self.world.pods.get_mut(key) else {
+        let Some(pod) = self.world.pods.at_mut(pod_slot) else {
             return;
         };
+        let key = &pod.key.clone();
         if pod.deleted.is_some() || pod.run_gen != gen || pod.phase != Phase::Running {
             return;
         }
@@ -1030,7 +1044,7 @@ impl Engine {
                     ),
                 );
             }
-            self.push(now + delay, Ev::Start(key.clone(), gen));
+            self.push(now + delay, Ev::Start(pod_slot, gen));
         } else {
             pod.phase = if code == 0 {
                 Phase::Succeeded
@@ -1049,7 +1063,7 @@ impl Engine {
             self.cluster_changed = true;
         }
         if owner {
-            self.pod_changed(key);
+            self.pod_changed_at(pod_slot);
         }
     }
 
@@ -1197,9 +1211,10 @@ impl Engine {
         }
         let keys = self.pod_keys_on(node);
         for k in keys {
-            let Some(p) = self.world.pods.get_mut(&k) else {
+            let Some(slot) = self.world.pods.slot_of(&k) else {
                 continue;
             };
+            let p = self.world.pods.at_mut(slot).expect("a slot just looked up");
             match p.phase {
                 Phase::Running => {
                     p.ready = true;
@@ -1207,11 +1222,11 @@ impl Engine {
                 }
                 Phase::Pending => {
                     let (startup, gen) = (p.behaviour.startup, p.run_gen);
-                    self.push(now + startup, Ev::Start(k.clone(), gen));
+                    self.push(now + startup, Ev::Start(slot, gen));
                 }
                 _ => {}
             }
-            self.pod_changed(&k);
+            self.pod_changed_at(slot);
         }
         self.nodes_changed(node, Some(&before));
     }

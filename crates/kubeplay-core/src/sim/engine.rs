@@ -10,9 +10,7 @@ use std::sync::Arc;
 use k8s_openapi::api::core::v1::{PodSpec, PodTemplateSpec, Taint, Toleration};
 
 use super::rng::Rng;
-use super::world::{
-    ns_name, Behaviour, Message, NsName, OwnerRef, Phase, PodMeta, SimEvent, SimPod, World,
-};
+use super::world::{ns_name, Behaviour, Message, NsName, OwnerRef, Phase, PodMeta, SimPod, World};
 use crate::controllers::{self, Action, NewPod};
 use crate::duration::{self, Millis};
 use crate::nodes;
@@ -1277,7 +1275,7 @@ impl Engine {
     }
 
     /// All events so far.
-    pub fn events(&self) -> &[SimEvent] {
+    pub fn events(&self) -> &super::world::EventLog {
         &self.world.events
     }
 }

@@ -269,10 +269,11 @@ impl<'a> Timeline<'a> {
                 failed: r.failed,
             })
             .collect();
-        // Without events (from_engine_split writes its own): an empty slice to walk.
-        let all = if events { &w.events[..] } else { &[] };
-        let events = all
+        // Without events (from_engine_split writes its own): none to walk.
+        let events = w
+            .events
             .iter()
+            .take(if events { usize::MAX } else { 0 })
             .map(|ev| EventOut {
                 seq: None,
                 time: t(ev.time),

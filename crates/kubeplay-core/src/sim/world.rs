@@ -612,6 +612,54 @@ impl SimNode {
     }
 }
 
+/// The run's events in recording order, in fixed-size chunks: a big run records 160,000 of them
+/// (some 19 MB), and a growing Vec copied them all again at every doubling.
+#[derive(Debug, Clone, Default)]
+pub struct EventLog {
+    chunks: Vec<Vec<SimEvent>>,
+    len: usize,
+}
+
+/// Events per [`EventLog`] chunk.
+const EVENT_CHUNK: usize = 4096;
+
+impl EventLog {
+    pub fn push(&mut self, ev: SimEvent) {
+        match self.chunks.last_mut() {
+            Some(c) if c.len() < EVENT_CHUNK => c.push(ev),
+            _ => {
+                let mut c = Vec::with_capacity(EVENT_CHUNK);
+                c.push(ev);
+                self.chunks.push(c);
+            }
+        }
+        self.len += 1;
+    }
+    pub fn len(&self) -> usize {
+        self.len
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+    pub fn last(&self) -> Option<&SimEvent> {
+        self.chunks.last().and_then(|c| c.last())
+    }
+    pub fn get(&self, i: usize) -> Option<&SimEvent> {
+        self.chunks.get(i / EVENT_CHUNK)?.get(i % EVENT_CHUNK)
+    }
+    /// The events in recording order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &SimEvent> + Clone {
+        self.chunks.iter().flatten()
+    }
+}
+
+impl std::ops::Index<usize> for EventLog {
+    type Output = SimEvent;
+    fn index(&self, i: usize) -> &SimEvent {
+        self.get(i).expect("an event index within the log")
+    }
+}
+
 /// A Kubernetes event (`kubectl get events`, `describe`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SimEvent {
@@ -837,7 +885,7 @@ pub struct World {
     pub bare_pods: BTreeMap<NsName, Pod>,
     /// Objects kubeplay stores but does not reconcile (ConfigMap, Service, PV/PVC, ...).
     pub others: BTreeMap<crate::objects::ObjectKey, Object>,
-    pub events: Vec<SimEvent>,
+    pub events: EventLog,
     /// The places in `events` of the events that are not [routine](SimEvent::routine), in order:
     /// the page's timeline hands over only these and finds them without walking every event.
     pub kept_events: Vec<usize>,

@@ -30,7 +30,7 @@ try {
   for (const w of workloads) {
     const result = await page.evaluate(async ({ name, seconds, record }) => {
       const mod = await import('/pkg/kubeplay_wasm.js');
-      const { hydratePods } = await import('/js/model.js');
+      const { hydrateColumns } = await import('/js/model.js');
       await mod.default();
       const pg = new mod.Playground();
       const get = async (ext) => (await fetch(`/bench/${name}.${ext}`)).text();
@@ -42,8 +42,8 @@ try {
         const t0 = performance.now();
         // As the page asks for its main run: routine pod events left in the engine (model.js
         // loadEventsOf fetches a pod's when it is opened), pods as columns made into objects again
-        // (model.js hydratePods, included in the time).
-        hydratePods(pg.simulate(m, n, s, { forSeconds: seconds, maxEvents: 1e9, record, events: 'lazy', pods: 'columns' }));
+        // (model.js hydrateColumns, included in the time).
+        hydrateColumns(pg.simulate(m, n, s, { forSeconds: seconds, maxEvents: 1e9, record, events: 'lazy', pods: 'columns', nodes: 'columns' }));
         times.push(performance.now() - t0);
         // The page's worker frees the run after posting the result (engine.js); timed apart.
         const t1 = performance.now();

@@ -37,7 +37,7 @@ try {
     const mod = await import('/pkg-names/kubeplay_wasm.js');
     await mod.default();
     window.pg = new mod.Playground();
-    window.hydratePods = (await import('/js/model.js')).hydratePods;
+    window.hydrateColumns = (await import('/js/model.js')).hydrateColumns;
     const get = async (ext) => (await fetch(`/bench/${name}.${ext}`)).text();
     window.inputs = await Promise.all([get('yaml'), get('nodes'), get('scenario')]);
   }, name);
@@ -45,7 +45,7 @@ try {
     const [m, n, s] = window.inputs;
     const t0 = performance.now();
     for (let i = 0; i < runs; i++) {
-      window.hydratePods(window.pg.simulate(m, n, s, { forSeconds: seconds, maxEvents: 1e9, events: 'lazy', pods: 'columns' }));
+      window.hydrateColumns(window.pg.simulate(m, n, s, { forSeconds: seconds, maxEvents: 1e9, events: 'lazy', pods: 'columns', nodes: 'columns' }));
       window.pg.release(); // as the page's worker does after posting the result
     }
     return (performance.now() - t0) / runs;

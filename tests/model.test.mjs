@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import {
   parseDuration, formatDuration, parseQuantity, cpuMilli, memoryBytes, indexTimeline, podsAt, podStateAt, scenarioSteps,
-  changesNodes, nodeTable, readObjects, parseEngineError, eventsOf, eventsPending, loadEventsOf, hydratePods, transferablesOf,
+  changesNodes, nodeTable, readObjects, parseEngineError, eventsOf, eventsPending, loadEventsOf, hydrateColumns, transferablesOf,
 } from '../www/js/model.js';
 import { parseDocuments, setMapValue, findDocument, templatePath, yamlScalar } from '../www/js/yaml-tree.js';
 import { exitCodesFor, readExitCodes, parseAttempts } from '../www/js/job-gantt.js';
@@ -287,7 +287,7 @@ w2  zone=b  <none>  8  32Gi  110  true  false
   assert.deepEqual(strip(again.nodes), strip(first.nodes));
 });
 
-test('pods handed over as columns become the same objects (through the wasm engine)', async () => {
+test('pods and nodes handed over as columns become the same objects (through the wasm engine)', async () => {
   const pg = await playground();
   // Indexed Job pods (index), failed attempts (exitCode, reason), a pod that never fits (message),
   // DaemonSet pods removed with their node (deleted). (Strings outside ASCII: columns.rs's tests.)
@@ -322,20 +322,26 @@ metadata: {name: huge}
 spec:
   containers: [{name: c, image: busybox, resources: {requests: {cpu: "64"}}}]
 `;
-  const nodes = 'NAME  CPU  MEMORY\nn1  4  8Gi\nn2  4  8Gi\n';
-  const scenario = '40s kubectl delete node n2\n';
+  const nodes = 'NAME  CPU  MEMORY  LABELS  TAINTS\nn1  4  8Gi  zone=a,ü=ö  gpu:PreferNoSchedule\nn2  4  8Gi  <none>  <none>\n';
+  const scenario = '40s kubectl delete node n2\n100s kubectl cordon n1\n';
   const want = pg.simulate(manifests, nodes, scenario, { forSeconds: 120, events: 'split' });
-  const cols = pg.simulate(manifests, nodes, scenario, { forSeconds: 120, events: 'split', pods: 'columns' });
-  assert.deepEqual(cols.pods, []);
+  const cols = pg.simulate(manifests, nodes, scenario, { forSeconds: 120, events: 'split', pods: 'columns', nodes: 'columns' });
+  assert.deepEqual([cols.pods, cols.nodes], [[], []]);
   assert.ok(cols.podColumns.fields instanceof Float64Array);
-  assert.equal(transferablesOf(cols).length, 2);
-  const got = hydratePods(cols);
+  assert.ok(cols.nodeColumns.lists instanceof Float64Array);
+  assert.equal(transferablesOf(cols).length, 5);
+  const got = hydrateColumns(cols);
   assert.equal(got.podColumns, undefined);
+  assert.equal(got.nodeColumns, undefined);
+  const [n1, n2] = want.nodes;
+  assert.deepEqual([n1.labels.zone, n1.unschedulable, n1.taints.length, n2.removed !== null], ['a', true, 2, true]);
+  assert.ok(n1.taints.some((t) => t.value === null));
   assert.ok(want.pods.length >= 7, `${want.pods.length} pods`);
-  for (const [field, some] of [['index', (v) => v === 2], ['exitCode', (v) => v === 2], ['deleted', (v) => v !== null], ['message', (v) => v?.includes('Insufficient cpu')], ['reason', (v) => v !== null]]) {
+  for (const [field, some] of [['index', (v) => v === 2], ['exitCode', (v) => v === 2], ['deleted', (v) => v !== null], ['message', (v) => v?.includes('nodes are available')], ['reason', (v) => v !== null]]) {
     assert.ok(want.pods.some((p) => some(p[field])), `a pod with ${field}`);
   }
   assert.deepEqual(got, want);
-  assert.equal(hydratePods(want), want, 'a timeline without columns stays as it is');
+  assert.equal(hydrateColumns(want), want, 'a timeline without columns stays as it is');
   assert.throws(() => pg.simulate(manifests, nodes, scenario, { pods: 'rows' }), /pods "rows" is not one of/);
+  assert.throws(() => pg.simulate(manifests, nodes, scenario, { nodes: 'rows' }), /nodes "rows" is not one of/);
 });

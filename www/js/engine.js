@@ -7,7 +7,7 @@
 // lane has its own wasm instance, and a lane keeps only the newest waiting request (older ones are
 // dropped with a Superseded error).
 
-import { hydratePods, transferablesOf } from './model.js';
+import { hydrateColumns, transferablesOf } from './model.js';
 
 const PKG_URL = new URL('../pkg/kubeplay_wasm.js', import.meta.url).href;
 
@@ -141,10 +141,10 @@ function release() {
  * model.js `eventsOf`), and `eventCount` counts them all. With `options.events === 'lazy'` they stay
  * in the engine: the result's `routineEventsOf(object)` fetches one object's (a Promise; model.js
  * `loadEventsOf` uses it). With `options.pods === 'columns'` the pods come as columns; lanes and this
- * function make them objects again (model.js `hydratePods`).
+ * function make them objects again (model.js `hydrateColumns`).
  */
 export function simulate(manifests, nodes, scenario, options) {
-  return withRoutine(hydratePods(optional('simulate', manifests, nodes, scenario, options)), (run, object) =>
+  return withRoutine(hydrateColumns(optional('simulate', manifests, nodes, scenario, options)), (run, object) =>
     Promise.resolve().then(() => call('routineEventsOf', run, object)));
 }
 
@@ -198,7 +198,8 @@ if (IN_WORKER) {
     try {
       let value = call(fn, ...args);
       if (strip && value && typeof value === 'object') for (const k of strip) delete value[k];
-      // Pods asked for as columns (`pods: 'columns'`) cross without a copy and become objects there.
+      // Pods and nodes asked for as columns (`pods: 'columns'`, `nodes: 'columns'`) cross without a copy
+      // and become objects there.
       self.postMessage({ id, ok: true, value }, transferablesOf(value));
       release();
     } catch (e) {
@@ -263,7 +264,7 @@ export function lane(name) {
       const job = running?.id === id ? running : null;
       if (!job) return;
       running = null;
-      if (ok) job.resolve(withRoutine(hydratePods(value), fetchRoutine));
+      if (ok) job.resolve(withRoutine(hydrateColumns(value), fetchRoutine));
       else {
         const Cls = crashed ? EngineCrashed : unavailable ? EngineUnavailable : Error;
         job.reject(new Cls(error));
@@ -304,7 +305,7 @@ export function lane(name) {
     try {
       const value = call(job.fn, ...job.args);
       if (job.strip && value && typeof value === 'object') for (const k of job.strip) delete value[k];
-      job.resolve(withRoutine(hydratePods(value), fetchRoutine));
+      job.resolve(withRoutine(hydrateColumns(value), fetchRoutine));
       setTimeout(release, 0);
     } catch (e) {
       job.reject(e);

@@ -422,8 +422,8 @@ function runSimulate() {
   engine
     .lane('sim')
     // Routine pod events stay in the worker's engine (model.js loadEventsOf fetches a pod's when it
-    // is opened), and the pods come as columns (the lane makes them objects: model.js hydratePods).
-    .run('simulate', [inputs.manifests, inputs.nodes, inputs.scenario, { forSeconds: inputs.seconds, events: 'lazy', pods: 'columns' }])
+    // is opened), and the pods come as columns (the lane makes them objects: model.js hydrateColumns).
+    .run('simulate', [inputs.manifests, inputs.nodes, inputs.scenario, { forSeconds: inputs.seconds, events: 'lazy', pods: 'columns', nodes: 'columns' }])
     .then((tl) => {
       if (key !== app.sim.requested) return;
       app.sim.lastMs = performance.now() - t0;

@@ -236,18 +236,29 @@ export async function loadEventsOf(tl, object) {
   return eventsOf(tl, object);
 }
 
-/**
- * Turns a timeline simulated with `pods: 'columns'` back into the one `pods: 'objects'` gives: builds
- * `tl.pods` from `tl.podColumns` (layout in crates/kubeplay-wasm/src/columns.rs: a string table, its
- * UTF-16 offsets, and `stride` numbers per pod, string fields as table indexes or -1, numbers NaN for
- * null) and drops the columns. A timeline without columns is returned as it is.
- */
-export function hydratePods(tl) {
-  const c = tl?.podColumns;
-  if (!c) return tl;
-  const { strings, offsets, fields, owners, stride } = c;
+/** A columns string table (`strings`, `offsets`) as an array of strings. */
+function stringTable({ strings, offsets }) {
   const table = new Array(offsets.length - 1);
   for (let i = 0; i < table.length; i++) table[i] = strings.substring(offsets[i], offsets[i + 1]);
+  return table;
+}
+
+/**
+ * Turns a timeline simulated with `pods: 'columns'` and/or `nodes: 'columns'` back into the one
+ * `'objects'` gives: builds `tl.pods` from `tl.podColumns` and `tl.nodes` from `tl.nodeColumns`
+ * (layout in crates/kubeplay-wasm/src/columns.rs: a string table, its UTF-16 offsets, and `stride`
+ * numbers per row, string fields as table indexes or -1, numbers NaN for null) and drops the
+ * columns. A timeline without columns is returned as it is.
+ */
+export function hydrateColumns(tl) {
+  if (tl?.podColumns) hydratePods(tl);
+  if (tl?.nodeColumns) hydrateNodes(tl);
+  return tl;
+}
+
+function hydratePods(tl) {
+  const { fields, owners, stride } = tl.podColumns;
+  const table = stringTable(tl.podColumns);
   const str = (i) => (i < 0 ? null : table[i]);
   const num = (x) => (Number.isNaN(x) ? null : x);
   const n = fields.length / stride;
@@ -276,13 +287,45 @@ export function hydratePods(tl) {
   }
   tl.pods = pods;
   delete tl.podColumns;
-  return tl;
 }
 
-/** The arrays a timeline's `podColumns` can hand to another thread without copying (postMessage). */
+function hydrateNodes(tl) {
+  const { fields, lists, stride } = tl.nodeColumns;
+  const table = stringTable(tl.nodeColumns);
+  const n = fields.length / stride;
+  const nodes = new Array(n);
+  for (let i = 0, f = 0; i < n; i++, f += stride) {
+    const labels = {};
+    for (let j = fields[f + 8], end = j + 2 * fields[f + 9]; j < end; j += 2) labels[table[lists[j]]] = table[lists[j + 1]];
+    const taints = [];
+    for (let j = fields[f + 10], end = j + 3 * fields[f + 11]; j < end; j += 3) {
+      taints.push({ key: table[lists[j]], value: lists[j + 1] < 0 ? null : table[lists[j + 1]], effect: table[lists[j + 2]] });
+    }
+    const removed = fields[f + 2];
+    nodes[i] = {
+      name: table[fields[f]],
+      labels,
+      taints,
+      unschedulable: fields[f + 3] === 1,
+      ready: fields[f + 4] === 1,
+      added: table[fields[f + 1]],
+      removed: removed < 0 ? null : table[removed],
+      cpuMilli: fields[f + 5],
+      memory: fields[f + 6],
+      pods: fields[f + 7],
+    };
+  }
+  tl.nodes = nodes;
+  delete tl.nodeColumns;
+}
+
+/** The arrays a timeline's columns can hand to another thread without copying (postMessage). */
 export function transferablesOf(tl) {
-  const c = tl?.podColumns;
-  return c ? [c.offsets.buffer, c.fields.buffer] : [];
+  const out = [];
+  for (const c of [tl?.podColumns, tl?.nodeColumns]) {
+    if (c) out.push(c.offsets.buffer, c.fields.buffer, ...(c.lists ? [c.lists.buffer] : []));
+  }
+  return out;
 }
 
 /** Pods of an owner (`kind`, namespace, name), in creation order. */

@@ -1,6 +1,6 @@
 //! A timeline's pods as columns (`simulate(..., {pods: 'columns'})`): one string table, its UTF-16
 //! offsets and one `Float64Array` of numbers, [`STRIDE`] per pod, instead of 30,000 pod objects of
-//! JSON text. The page's `model.js` `hydratePods` turns them back into the objects `pods: 'objects'`
+//! JSON text. The page's `model.js` `hydrateColumns` turns them back into the objects `pods: 'objects'`
 //! gives (a test in tests/model.test.mjs compares the two through the built wasm), and the worker
 //! hands the arrays to the page without copying them.
 //!
@@ -8,85 +8,69 @@
 //! null): name, namespace, owner (index into `owners`), node, index, created, scheduled, started,
 //! finished, deleted, phase, exitCode, restarts, reason, message, requests.cpuMilli,
 //! requests.memory.
+//!
+//! The nodes likewise (`nodes: 'columns'`, [`NodeColumns`]): a 5,000-node timeline was 1.5 MB of
+//! JSON, written here and parsed again by the page. Per node, [`NODE_STRIDE`] numbers: name, added,
+//! removed, unschedulable (0/1), ready (0/1), cpuMilli, memory, pods, then where its labels and
+//! taints start in `lists` and how many there are. `lists` holds each label as (key, value) and
+//! each taint as (key, value or -1, effect), all string indexes.
 
-use kubeplay_core::sim::timeline::PodOut;
+use kubeplay_core::sim::timeline::{NodeOut, PodOut};
 use kubeplay_core::sim::world::{OwnerRef, Phase};
 use rustc_hash::FxHashMap;
 
 /// Numbers per pod (the field order above; `model.js` reads the same layout).
 pub const STRIDE: usize = 17;
 
-/// The columns, before they become JS values.
-#[derive(Default)]
-pub struct PodColumns<'a> {
+/// Numbers per node (the field order above).
+pub const NODE_STRIDE: usize = 12;
+
+/// A table of distinct strings: concatenated, with where each one starts.
+pub struct StringTable<'a> {
     /// Every distinct string, concatenated.
     pub strings: String,
     /// Where each string starts in `strings`, in UTF-16 units (as JS `substring` counts); one more
     /// entry than strings, the last being the end.
     pub offsets: Vec<u32>,
+    utf16_len: u32,
+    index: FxHashMap<&'a str, u32>,
+    last_time: Option<(*const u8, f64)>,
+}
+
+impl Default for StringTable<'_> {
+    fn default() -> Self {
+        Self {
+            strings: String::new(),
+            offsets: vec![0],
+            utf16_len: 0,
+            index: FxHashMap::default(),
+            last_time: None,
+        }
+    }
+}
+
+/// The pod columns, before they become JS values.
+#[derive(Default)]
+pub struct PodColumns<'a> {
+    pub table: StringTable<'a>,
     /// [`STRIDE`] numbers per pod.
     pub fields: Vec<f64>,
     /// The distinct owners, in first-seen order.
     pub owners: Vec<&'a OwnerRef>,
-    utf16_len: u32,
-    index: FxHashMap<&'a str, u32>,
     owner_index: FxHashMap<*const OwnerRef, u32>,
-    last_time: Option<(*const u8, f64)>,
 }
 
-fn phase(p: Phase) -> &'static str {
-    match p {
-        Phase::Pending => "Pending",
-        Phase::Running => "Running",
-        Phase::Succeeded => "Succeeded",
-        Phase::Failed => "Failed",
-    }
+/// The node columns, before they become JS values.
+#[derive(Default)]
+pub struct NodeColumns<'a> {
+    pub table: StringTable<'a>,
+    /// [`NODE_STRIDE`] numbers per node.
+    pub fields: Vec<f64>,
+    /// The labels and taints the fields point into.
+    pub lists: Vec<f64>,
 }
 
-impl<'a> PodColumns<'a> {
-    /// The columns of `pods`, in their order.
-    pub fn new(pods: &'a [PodOut<'a>]) -> Self {
-        let mut c = Self {
-            fields: Vec::with_capacity(pods.len() * STRIDE),
-            offsets: vec![0],
-            ..Self::default()
-        };
-        for p in pods {
-            // A pod's name is its own: no need to look it up.
-            let name = c.push(p.name);
-            let namespace = c.intern(p.namespace);
-            let owner = p.owner.map_or(-1.0, |o| c.owner(o));
-            let node = p.node.map_or(-1.0, |n| c.intern(n));
-            let created = c.intern_time(&p.created);
-            let [scheduled, started, finished, deleted] =
-                [&p.scheduled, &p.started, &p.finished, &p.deleted]
-                    .map(|t| t.as_ref().map_or(-1.0, |t| c.intern_time(t)));
-            let phase = c.intern(phase(p.phase));
-            let reason = p.reason.map_or(-1.0, |r| c.intern(r));
-            let message = p.message.map_or(-1.0, |m| c.intern(m));
-            c.fields.extend_from_slice(&[
-                name,
-                namespace,
-                owner,
-                node,
-                p.index.map_or(f64::NAN, f64::from),
-                created,
-                scheduled,
-                started,
-                finished,
-                deleted,
-                phase,
-                p.exit_code.map_or(f64::NAN, f64::from),
-                f64::from(p.restarts),
-                reason,
-                message,
-                p.requests.cpu_milli as f64,
-                p.requests.memory as f64,
-            ]);
-        }
-        c
-    }
-
+impl<'a> StringTable<'a> {
     /// Appends `s` to the table: its index.
     fn push(&mut self, s: &str) -> f64 {
         let i = self.offsets.len() - 1;
@@ -122,6 +106,101 @@ impl<'a> PodColumns<'a> {
                 i
             }
         }
+    }
+}
+
+impl<'a> NodeColumns<'a> {
+    /// The columns of `nodes`, in their order.
+    pub fn new(nodes: &'a [NodeOut<'a>]) -> Self {
+        let mut c = Self {
+            fields: Vec::with_capacity(nodes.len() * NODE_STRIDE),
+            ..Self::default()
+        };
+        let t = &mut c.table;
+        for n in nodes {
+            let name = t.intern(n.name);
+            let added = t.intern_time(&n.added);
+            let removed = n.removed.as_ref().map_or(-1.0, |r| t.intern_time(r));
+            let labels_at = c.lists.len() as f64;
+            for (k, v) in n.labels {
+                c.lists.extend_from_slice(&[t.intern(k), t.intern(v)]);
+            }
+            let taints_at = c.lists.len() as f64;
+            for x in &n.taints {
+                let value = x.value.map_or(-1.0, |v| t.intern(v));
+                c.lists
+                    .extend_from_slice(&[t.intern(x.key), value, t.intern(x.effect)]);
+            }
+            c.fields.extend_from_slice(&[
+                name,
+                added,
+                removed,
+                f64::from(u8::from(n.unschedulable)),
+                f64::from(u8::from(n.ready)),
+                n.cpu_milli as f64,
+                n.memory as f64,
+                n.pods as f64,
+                labels_at,
+                n.labels.len() as f64,
+                taints_at,
+                n.taints.len() as f64,
+            ]);
+        }
+        c
+    }
+}
+
+fn phase(p: Phase) -> &'static str {
+    match p {
+        Phase::Pending => "Pending",
+        Phase::Running => "Running",
+        Phase::Succeeded => "Succeeded",
+        Phase::Failed => "Failed",
+    }
+}
+
+impl<'a> PodColumns<'a> {
+    /// The columns of `pods`, in their order.
+    pub fn new(pods: &'a [PodOut<'a>]) -> Self {
+        let mut c = Self {
+            fields: Vec::with_capacity(pods.len() * STRIDE),
+            ..Self::default()
+        };
+        for p in pods {
+            let owner = p.owner.map_or(-1.0, |o| c.owner(o));
+            let t = &mut c.table;
+            // A pod's name is its own: no need to look it up.
+            let name = t.push(p.name);
+            let namespace = t.intern(p.namespace);
+            let node = p.node.map_or(-1.0, |n| t.intern(n));
+            let created = t.intern_time(&p.created);
+            let [scheduled, started, finished, deleted] =
+                [&p.scheduled, &p.started, &p.finished, &p.deleted]
+                    .map(|x| x.as_ref().map_or(-1.0, |x| t.intern_time(x)));
+            let phase = t.intern(phase(p.phase));
+            let reason = p.reason.map_or(-1.0, |r| t.intern(r));
+            let message = p.message.map_or(-1.0, |m| t.intern(m));
+            c.fields.extend_from_slice(&[
+                name,
+                namespace,
+                owner,
+                node,
+                p.index.map_or(f64::NAN, f64::from),
+                created,
+                scheduled,
+                started,
+                finished,
+                deleted,
+                phase,
+                p.exit_code.map_or(f64::NAN, f64::from),
+                f64::from(p.restarts),
+                reason,
+                message,
+                p.requests.cpu_milli as f64,
+                p.requests.memory as f64,
+            ]);
+        }
+        c
     }
 
     fn owner(&mut self, o: &'a OwnerRef) -> f64 {
@@ -164,9 +243,9 @@ mod tests {
         }
     }
 
-    fn string(c: &PodColumns<'_>, i: f64) -> String {
-        let units: Vec<u16> = c.strings.encode_utf16().collect();
-        let (a, b) = (c.offsets[i as usize], c.offsets[i as usize + 1]);
+    fn string(t: &StringTable<'_>, i: f64) -> String {
+        let units: Vec<u16> = t.strings.encode_utf16().collect();
+        let (a, b) = (t.offsets[i as usize], t.offsets[i as usize + 1]);
         String::from_utf16(&units[a as usize..b as usize]).expect("utf-16")
     }
 
@@ -186,21 +265,92 @@ mod tests {
         assert_eq!(c.fields.len(), 2 * STRIDE);
         assert_eq!(c.owners.len(), 1);
         let row = |i: usize| &c.fields[i * STRIDE..(i + 1) * STRIDE];
-        assert_eq!(string(&c, row(0)[0]), "ds-ä😀x");
-        assert_eq!(string(&c, row(1)[0]), "ds-b");
+        assert_eq!(string(&c.table, row(0)[0]), "ds-ä😀x");
+        assert_eq!(string(&c.table, row(1)[0]), "ds-b");
         for f in [1, 3, 5, 6, 10, 14] {
             // namespace, node, created, scheduled, phase, message: one string for both pods
             assert_eq!(row(0)[f], row(1)[f], "field {f}");
         }
-        assert_eq!(string(&c, row(1)[10]), "Running");
-        assert_eq!(string(&c, row(1)[5]), "2026-01-01T00:00:00Z");
+        assert_eq!(string(&c.table, row(1)[10]), "Running");
+        assert_eq!(string(&c.table, row(1)[5]), "2026-01-01T00:00:00Z");
         assert_eq!((row(0)[2], row(0)[7], row(0)[13]), (0.0, -1.0, -1.0));
         assert!(row(0)[4].is_nan());
         assert_eq!((row(0)[11], row(0)[12]), (3.0, 2.0));
         assert_eq!((row(0)[15], row(0)[16]), (100.0, (1u64 << 34) as f64));
         assert_eq!(
-            *c.offsets.last().expect("end"),
-            c.strings.encode_utf16().count() as u32
+            *c.table.offsets.last().expect("end"),
+            c.table.strings.encode_utf16().count() as u32
         );
+    }
+
+    #[test]
+    fn node_columns_point_into_their_labels_and_taints() {
+        use kubeplay_core::sim::timeline::TaintOut;
+        use std::collections::BTreeMap;
+        let t: Arc<str> = "2026-01-01T00:00:00Z".into();
+        let gone: Arc<str> = "2026-01-01T00:05:00Z".into();
+        let labels = BTreeMap::from([
+            ("kubernetes.io/hostname".to_string(), "n1".to_string()),
+            ("zone".to_string(), "b".to_string()),
+        ]);
+        let none = BTreeMap::new();
+        let node = |name, labels, taints, removed: Option<Arc<str>>| NodeOut {
+            name,
+            labels,
+            taints,
+            unschedulable: removed.is_some(),
+            ready: true,
+            added: t.clone(),
+            removed,
+            cpu_milli: 4000,
+            memory: 1 << 34,
+            pods: 110,
+        };
+        let taints = vec![
+            TaintOut {
+                key: "dedicated",
+                value: Some("infra"),
+                effect: "NoSchedule",
+            },
+            TaintOut {
+                key: "gpu",
+                value: None,
+                effect: "NoExecute",
+            },
+        ];
+        let nodes = [
+            node("n1", &labels, taints, None),
+            node("n2", &none, Vec::new(), Some(gone)),
+        ];
+        let c = NodeColumns::new(&nodes);
+        let s = |i: f64| string(&c.table, i);
+        let row = |i: usize| &c.fields[i * NODE_STRIDE..(i + 1) * NODE_STRIDE];
+        let (n1, n2) = (row(0), row(1));
+        assert_eq!(
+            (s(n1[0]), s(n1[1]), n1[2]),
+            ("n1".into(), t.to_string(), -1.0)
+        );
+        assert_eq!(&n1[3..8], &[0.0, 1.0, 4000.0, (1u64 << 34) as f64, 110.0]);
+        // The hostname label's value is the node's name: one string.
+        assert_eq!(c.lists[n1[8] as usize + 1], n1[0]);
+        let pairs: Vec<String> = c.lists[n1[8] as usize..][..2 * n1[9] as usize]
+            .iter()
+            .map(|&i| s(i))
+            .collect();
+        assert_eq!(pairs, ["kubernetes.io/hostname", "n1", "zone", "b"]);
+        let taint = &c.lists[n1[10] as usize..][..3 * n1[11] as usize];
+        assert_eq!(
+            (s(taint[0]), s(taint[1]), s(taint[2])),
+            ("dedicated".into(), "infra".into(), "NoSchedule".into())
+        );
+        assert_eq!(
+            (s(taint[3]), taint[4], s(taint[5])),
+            ("gpu".into(), -1.0, "NoExecute".into())
+        );
+        assert_eq!(
+            (s(n2[2]), n2[3], n2[9], n2[11]),
+            ("2026-01-01T00:05:00Z".into(), 1.0, 0.0, 0.0)
+        );
+        assert_eq!(n2[1], n1[1], "one string for the shared time");
     }
 }

@@ -176,8 +176,10 @@ struct SimulateOptions {
     /// ([`kubeplay_core::sim::Timeline::from_engine_lazy`]).
     events: Option<String>,
     /// `"objects"` (default): `pods` as objects. `"columns"`: `pods` empty and `podColumns` instead
-    /// (see `columns.rs`; `model.js` `hydratePods` makes the objects from them).
+    /// (see `columns.rs`; `model.js` `hydrateColumns` makes the objects from them).
     pods: Option<String>,
+    /// The same for `nodes` (`nodeColumns`).
+    nodes: Option<String>,
 }
 
 /// Everything a simulation needs, parsed; errors as the editors show them.
@@ -442,18 +444,22 @@ impl Playground {
         } else {
             w.events.len()
         };
-        let column_pods;
-        let columns = match opts.pods.as_deref() {
-            None | Some("objects") => None,
-            Some("columns") => {
-                column_pods = std::mem::take(&mut timeline.pods);
-                Some(columns::PodColumns::new(&column_pods))
-            }
-            Some(other) => {
-                return Err(JsError::new(&format!(
-                    "invalid options: pods {other:?} is not one of \"objects\", \"columns\""
-                )))
-            }
+        let columns_wanted = |option: &Option<String>, what: &str| match option.as_deref() {
+            None | Some("objects") => Ok(false),
+            Some("columns") => Ok(true),
+            Some(other) => Err(JsError::new(&format!(
+                "invalid options: {what} {other:?} is not one of \"objects\", \"columns\""
+            ))),
+        };
+        let column_pods = if columns_wanted(&opts.pods, "pods")? {
+            Some(std::mem::take(&mut timeline.pods))
+        } else {
+            None
+        };
+        let column_nodes = if columns_wanted(&opts.nodes, "nodes")? {
+            Some(std::mem::take(&mut timeline.nodes))
+        } else {
+            None
         };
         let out = if 200 * kept_events + 400 * timeline.pods.len() + 300 * timeline.jobs.len()
             > JSON_LIMIT
@@ -462,20 +468,24 @@ impl Playground {
         } else {
             to_js(&timeline)?
         };
-        if let Some(c) = columns {
-            let set = |obj: &JsValue, key: &str, value: &JsValue| {
-                js_sys::Reflect::set(obj, &key.into(), value)
-                    .map(drop)
-                    .map_err(|_| JsError::new("cannot convert result: podColumns"))
-            };
+        let set = |obj: &JsValue, key: &str, value: &JsValue| {
+            js_sys::Reflect::set(obj, &key.into(), value)
+                .map(drop)
+                .map_err(|_| JsError::new(&format!("cannot convert result: {key}")))
+        };
+        let table = |cols: &JsValue, t: &columns::StringTable<'_>| -> Result<(), JsError> {
+            set(cols, "strings", &JsValue::from_str(&t.strings))?;
+            set(
+                cols,
+                "offsets",
+                &js_sys::Uint32Array::from(&t.offsets[..]).into(),
+            )
+        };
+        if let Some(pods) = &column_pods {
+            let c = columns::PodColumns::new(pods);
             let cols = JsValue::from(js_sys::Object::new());
             set(&cols, "stride", &JsValue::from(columns::STRIDE as u32))?;
-            set(&cols, "strings", &JsValue::from_str(&c.strings))?;
-            set(
-                &cols,
-                "offsets",
-                &js_sys::Uint32Array::from(&c.offsets[..]).into(),
-            )?;
+            table(&cols, &c.table)?;
             set(
                 &cols,
                 "fields",
@@ -483,6 +493,23 @@ impl Playground {
             )?;
             set(&cols, "owners", &to_js(&c.owners)?)?;
             set(&out, "podColumns", &cols)?;
+        }
+        if let Some(nodes) = &column_nodes {
+            let c = columns::NodeColumns::new(nodes);
+            let cols = JsValue::from(js_sys::Object::new());
+            set(&cols, "stride", &JsValue::from(columns::NODE_STRIDE as u32))?;
+            table(&cols, &c.table)?;
+            set(
+                &cols,
+                "fields",
+                &js_sys::Float64Array::from(&c.fields[..]).into(),
+            )?;
+            set(
+                &cols,
+                "lists",
+                &js_sys::Float64Array::from(&c.lists[..]).into(),
+            )?;
+            set(&out, "nodeColumns", &cols)?;
         }
         if let Some(text) = routine {
             js_sys::Reflect::set(&out, &"routineEvents".into(), &JsValue::from_str(&text))

@@ -893,6 +893,9 @@ pub struct World {
     pub restarted: Vec<NsName>,
     /// The namespaces events were recorded in (each event shares one of these).
     pub event_namespaces: BTreeSet<Arc<str>>,
+    /// Where [`World::event`] writes a new `Kind/name` before it is shared: one buffer, not one
+    /// allocation per object.
+    pub object_scratch: String,
     /// Every Job ever created, for the timeline (name, namespace) -> record.
     pub job_records: Store<JobRecord>,
     /// What the timeline keeps ([`World::event`] drops the events it does not).
@@ -982,7 +985,8 @@ impl World {
             Some(last) if is_object(&last.object, kind, name) => last.object.clone(),
             // One allocation, no formatting machinery: a new object per pod in a big run.
             _ => {
-                let mut text = String::with_capacity(kind.len() + 1 + name.len());
+                let text = &mut self.object_scratch;
+                text.clear();
                 text.push_str(kind);
                 text.push('/');
                 text.push_str(name);

@@ -6,6 +6,7 @@
 // Usage: node scripts/profile-browser.mjs [WORKLOAD] [SECONDS]   (default: the DaemonSet workload, 1h)
 // PROFILE_UNDER=NAME counts only the samples with NAME on their stack (a substring of a function's
 // name, e.g. `Playground::simulate` to leave out freeing the run); percentages are of those samples.
+// PROFILE_CALLERS=NAME also prints who calls the functions whose name contains NAME.
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -87,6 +88,22 @@ try {
     .map(([f, h]) => `${((100 * h) / total).toFixed(1).padStart(6)} %  ${f.slice(0, 140)}`).join('\n');
   console.log('\nself time\n' + top(self, 30));
   console.log('\ninclusive time\n' + top(inclusive, 50));
+  const callee = process.env.PROFILE_CALLERS;
+  if (callee) {
+    const callers = new Map();
+    for (const n of profile.nodes) {
+      if (!n.hitCount || (under && !onStack(n))) continue;
+      // Self and inclusive time below the nearest frame named like `callee`, by its caller.
+      for (let id = n.id; id != null; id = parent.get(id)) {
+        if (!label(byId.get(id)).includes(callee)) continue;
+        const up = parent.get(id);
+        const f = up == null ? '(none)' : label(byId.get(up));
+        callers.set(f, (callers.get(f) ?? 0) + n.hitCount);
+        break;
+      }
+    }
+    console.log(`\ncallers of ${callee}\n` + top(callers, 15));
+  }
 } finally {
   await browser.close();
   await server.close();

@@ -327,9 +327,9 @@ spec:
   const want = pg.simulate(manifests, nodes, scenario, { forSeconds: 120, events: 'split' });
   const cols = pg.simulate(manifests, nodes, scenario, { forSeconds: 120, events: 'split', pods: 'columns', nodes: 'columns' });
   assert.deepEqual([cols.pods, cols.nodes], [[], []]);
-  assert.ok(cols.podColumns.fields instanceof Float64Array);
+  assert.ok(cols.podColumns.fields instanceof Int32Array);
   assert.ok(cols.nodeColumns.lists instanceof Float64Array);
-  assert.equal(transferablesOf(cols).length, 5);
+  assert.equal(transferablesOf(cols).length, 6);
   const got = hydrateColumns(cols);
   assert.equal(got.podColumns, undefined);
   assert.equal(got.nodeColumns, undefined);

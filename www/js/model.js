@@ -247,8 +247,7 @@ function stringTable({ strings, offsets }) {
  * Turns a timeline simulated with `pods: 'columns'` and/or `nodes: 'columns'` back into the one
  * `'objects'` gives: builds `tl.pods` from `tl.podColumns` and `tl.nodes` from `tl.nodeColumns`
  * (layout in crates/kubeplay-wasm/src/columns.rs: a string table, its UTF-16 offsets, and `stride`
- * numbers per row, string fields as table indexes or -1, numbers NaN for null) and drops the
- * columns. A timeline without columns is returned as it is.
+ * numbers per row, string fields as table indexes or -1) and drops the columns. A timeline without columns is returned as it is.
  */
 export function hydrateColumns(tl) {
   if (tl?.podColumns) hydratePods(tl);
@@ -257,15 +256,17 @@ export function hydrateColumns(tl) {
 }
 
 function hydratePods(tl) {
-  const { fields, owners, stride } = tl.podColumns;
+  const { fields, owners, requests, stride } = tl.podColumns;
   const table = stringTable(tl.podColumns);
   const str = (i) => (i < 0 ? null : table[i]);
-  const num = (x) => (Number.isNaN(x) ? null : x);
+  const NULL = -2147483648; // columns.rs NULL
+  const num = (x) => (x === NULL ? null : x);
   const n = fields.length / stride;
   const pods = new Array(n);
   for (let i = 0, f = 0; i < n; i++, f += stride) {
     const o = fields[f + 2];
     const owner = o < 0 ? null : { kind: owners[o].kind, name: owners[o].name };
+    const r = 2 * fields[f + 15];
     pods[i] = {
       name: table[fields[f]],
       namespace: table[fields[f + 1]],
@@ -282,7 +283,7 @@ function hydratePods(tl) {
       restarts: fields[f + 12],
       reason: str(fields[f + 13]),
       message: str(fields[f + 14]),
-      requests: { cpuMilli: fields[f + 15], memory: fields[f + 16] },
+      requests: { cpuMilli: requests[r], memory: requests[r + 1] },
     };
   }
   tl.pods = pods;
@@ -323,7 +324,7 @@ function hydrateNodes(tl) {
 export function transferablesOf(tl) {
   const out = [];
   for (const c of [tl?.podColumns, tl?.nodeColumns]) {
-    if (c) out.push(c.offsets.buffer, c.fields.buffer, ...(c.lists ? [c.lists.buffer] : []));
+    if (c) out.push(c.offsets.buffer, c.fields.buffer, (c.lists ?? c.requests).buffer);
   }
   return out;
 }

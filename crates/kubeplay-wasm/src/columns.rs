@@ -1,13 +1,14 @@
 //! A timeline's pods as columns (`simulate(..., {pods: 'columns'})`): one string table, its UTF-16
-//! offsets and one `Float64Array` of numbers, [`STRIDE`] per pod, instead of 30,000 pod objects of
+//! offsets and one `Int32Array` of numbers, [`STRIDE`] per pod, instead of 30,000 pod objects of
 //! JSON text. The page's `model.js` `hydrateColumns` turns them back into the objects `pods: 'objects'`
 //! gives (a test in tests/model.test.mjs compares the two through the built wasm), and the worker
 //! hands the arrays to the page without copying them.
 //!
-//! Field order, per pod (string fields are indexes into the table, -1 for null; numbers are NaN for
-//! null): name, namespace, owner (index into `owners`), node, index, created, scheduled, started,
-//! finished, deleted, phase, exitCode, restarts, reason, message, requests.cpuMilli,
-//! requests.memory.
+//! Field order, per pod (string fields are indexes into the table, -1 for null; numbers are
+//! [`NULL`] for null): name, namespace, owner (index into `owners`), node, index, created,
+//! scheduled, started, finished, deleted, phase, exitCode, restarts, reason, message, requests
+//! (index of a (cpuMilli, memory) pair in the `Float64Array` `requests`: the pods of one template
+//! share one).
 //!
 //! The nodes likewise (`nodes: 'columns'`, [`NodeColumns`]): a 5,000-node timeline was 1.5 MB of
 //! JSON, written here and parsed again by the page. Per node, [`NODE_STRIDE`] numbers: name, added,
@@ -20,7 +21,10 @@ use kubeplay_core::sim::world::{OwnerRef, Phase};
 use rustc_hash::FxHashMap;
 
 /// Numbers per pod (the field order above; `model.js` reads the same layout).
-pub const STRIDE: usize = 17;
+pub const STRIDE: usize = 16;
+
+/// A null number in the pod columns (`index`, `exitCode`).
+pub const NULL: i32 = i32::MIN;
 
 /// Numbers per node (the field order above).
 pub const NODE_STRIDE: usize = 12;
@@ -33,8 +37,8 @@ pub struct StringTable<'a> {
     /// entry than strings, the last being the end.
     pub offsets: Vec<u32>,
     utf16_len: u32,
-    index: FxHashMap<&'a str, u32>,
-    last_time: Option<(*const u8, f64)>,
+    index: FxHashMap<&'a str, i32>,
+    last_time: Option<(*const u8, i32)>,
 }
 
 impl Default for StringTable<'_> {
@@ -54,10 +58,15 @@ impl Default for StringTable<'_> {
 pub struct PodColumns<'a> {
     pub table: StringTable<'a>,
     /// [`STRIDE`] numbers per pod.
-    pub fields: Vec<f64>,
+    pub fields: Vec<i32>,
     /// The distinct owners, in first-seen order.
     pub owners: Vec<&'a OwnerRef>,
-    owner_index: FxHashMap<*const OwnerRef, u32>,
+    /// The distinct (cpuMilli, memory) requests, in first-seen order.
+    pub requests: Vec<f64>,
+    owner_index: FxHashMap<*const OwnerRef, i32>,
+    requests_index: FxHashMap<(i64, i64), i32>,
+    /// Node names by address: a node's pods share its name's `Arc`.
+    node_index: FxHashMap<*const u8, i32>,
 }
 
 /// The node columns, before they become JS values.
@@ -72,8 +81,8 @@ pub struct NodeColumns<'a> {
 
 impl<'a> StringTable<'a> {
     /// Appends `s` to the table: its index.
-    fn push(&mut self, s: &str) -> f64 {
-        let i = self.offsets.len() - 1;
+    fn push(&mut self, s: &str) -> i32 {
+        let i = i32::try_from(self.offsets.len() - 1).expect("fewer than 2^31 strings");
         self.strings.push_str(s);
         let units = if s.is_ascii() {
             s.len()
@@ -82,22 +91,35 @@ impl<'a> StringTable<'a> {
         };
         self.utf16_len += units as u32;
         self.offsets.push(self.utf16_len);
-        i as f64
+        i
     }
 
     /// The index of `s`, appended the first time it is seen.
-    fn intern(&mut self, s: &'a str) -> f64 {
+    fn intern(&mut self, s: &'a str) -> i32 {
         if let Some(&i) = self.index.get(s) {
-            return f64::from(i);
+            return i;
         }
         let i = self.push(s);
-        self.index.insert(s, i as u32);
+        self.index.insert(s, i);
         i
+    }
+
+    /// [`Self::intern`] of a string that repeats from row to row (a namespace, a phase): compared
+    /// with the one before first.
+    fn intern_repeated(&mut self, s: &'a str, last: &mut Option<(&'a str, i32)>) -> i32 {
+        match *last {
+            Some((l, i)) if l == s => i,
+            _ => {
+                let i = self.intern(s);
+                *last = Some((s, i));
+                i
+            }
+        }
     }
 
     /// [`Self::intern`] for a time: the pods of one instant share one string, so the last one is
     /// checked by pointer first.
-    fn intern_time(&mut self, t: &'a std::sync::Arc<str>) -> f64 {
+    fn intern_time(&mut self, t: &'a std::sync::Arc<str>) -> i32 {
         match self.last_time {
             Some((ptr, i)) if ptr == t.as_ptr() => i,
             _ => {
@@ -118,19 +140,24 @@ impl<'a> NodeColumns<'a> {
         };
         let t = &mut c.table;
         for n in nodes {
-            let name = t.intern(n.name);
-            let added = t.intern_time(&n.added);
-            let removed = n.removed.as_ref().map_or(-1.0, |r| t.intern_time(r));
+            let name = f64::from(t.intern(n.name));
             let labels_at = c.lists.len() as f64;
             for (k, v) in n.labels {
-                c.lists.extend_from_slice(&[t.intern(k), t.intern(v)]);
+                c.lists
+                    .extend_from_slice(&[f64::from(t.intern(k)), f64::from(t.intern(v))]);
             }
             let taints_at = c.lists.len() as f64;
             for x in &n.taints {
-                let value = x.value.map_or(-1.0, |v| t.intern(v));
-                c.lists
-                    .extend_from_slice(&[t.intern(x.key), value, t.intern(x.effect)]);
+                let value = x.value.map_or(-1, |v| t.intern(v));
+                c.lists.extend_from_slice(
+                    &[t.intern(x.key), value, t.intern(x.effect)].map(f64::from),
+                );
             }
+            let added = f64::from(t.intern_time(&n.added));
+            let removed = n
+                .removed
+                .as_ref()
+                .map_or(-1.0, |r| f64::from(t.intern_time(r)));
             c.fields.extend_from_slice(&[
                 name,
                 added,
@@ -166,50 +193,75 @@ impl<'a> PodColumns<'a> {
             fields: Vec::with_capacity(pods.len() * STRIDE),
             ..Self::default()
         };
+        let (mut last_ns, mut last_phase) = (None, None);
         for p in pods {
-            let owner = p.owner.map_or(-1.0, |o| c.owner(o));
+            let owner = p.owner.map_or(-1, |o| c.owner(o));
+            let requests = c.requests_of(p.requests.cpu_milli, p.requests.memory);
+            let node = p.node.map_or(-1, |n| c.node(n));
             let t = &mut c.table;
             // A pod's name is its own: no need to look it up.
             let name = t.push(p.name);
-            let namespace = t.intern(p.namespace);
-            let node = p.node.map_or(-1.0, |n| t.intern(n));
+            let namespace = t.intern_repeated(p.namespace, &mut last_ns);
             let created = t.intern_time(&p.created);
             let [scheduled, started, finished, deleted] =
                 [&p.scheduled, &p.started, &p.finished, &p.deleted]
-                    .map(|x| x.as_ref().map_or(-1.0, |x| t.intern_time(x)));
-            let phase = t.intern(phase(p.phase));
-            let reason = p.reason.map_or(-1.0, |r| t.intern(r));
-            let message = p.message.map_or(-1.0, |m| t.intern(m));
+                    .map(|x| x.as_ref().map_or(-1, |x| t.intern_time(x)));
+            let phase = t.intern_repeated(phase(p.phase), &mut last_phase);
+            let reason = p.reason.map_or(-1, |r| t.intern(r));
+            let message = p.message.map_or(-1, |m| t.intern(m));
             c.fields.extend_from_slice(&[
                 name,
                 namespace,
                 owner,
                 node,
-                p.index.map_or(f64::NAN, f64::from),
+                p.index.unwrap_or(NULL),
                 created,
                 scheduled,
                 started,
                 finished,
                 deleted,
                 phase,
-                p.exit_code.map_or(f64::NAN, f64::from),
-                f64::from(p.restarts),
+                p.exit_code.unwrap_or(NULL),
+                p.restarts,
                 reason,
                 message,
-                p.requests.cpu_milli as f64,
-                p.requests.memory as f64,
+                requests,
             ]);
         }
         c
     }
 
-    fn owner(&mut self, o: &'a OwnerRef) -> f64 {
-        let next = self.owners.len() as u32;
+    fn owner(&mut self, o: &'a OwnerRef) -> i32 {
+        let next = self.owners.len() as i32;
         let i = *self.owner_index.entry(o as *const OwnerRef).or_insert(next);
         if i == next {
             self.owners.push(o);
         }
-        f64::from(i)
+        i
+    }
+
+    fn requests_of(&mut self, cpu_milli: i64, memory: i64) -> i32 {
+        let next = (self.requests.len() / 2) as i32;
+        let i = *self
+            .requests_index
+            .entry((cpu_milli, memory))
+            .or_insert(next);
+        if i == next {
+            self.requests
+                .extend_from_slice(&[cpu_milli as f64, memory as f64]);
+        }
+        i
+    }
+
+    fn node(&mut self, name: &'a str) -> i32 {
+        match self.node_index.get(&name.as_ptr()) {
+            Some(&i) => i,
+            None => {
+                let i = self.table.intern(name);
+                self.node_index.insert(name.as_ptr(), i);
+                i
+            }
+        }
     }
 }
 
@@ -265,18 +317,19 @@ mod tests {
         assert_eq!(c.fields.len(), 2 * STRIDE);
         assert_eq!(c.owners.len(), 1);
         let row = |i: usize| &c.fields[i * STRIDE..(i + 1) * STRIDE];
-        assert_eq!(string(&c.table, row(0)[0]), "ds-ä😀x");
-        assert_eq!(string(&c.table, row(1)[0]), "ds-b");
-        for f in [1, 3, 5, 6, 10, 14] {
-            // namespace, node, created, scheduled, phase, message: one string for both pods
+        let s = |i: i32| string(&c.table, i.into());
+        assert_eq!(s(row(0)[0]), "ds-ä😀x");
+        assert_eq!(s(row(1)[0]), "ds-b");
+        for f in [1, 3, 5, 6, 10, 14, 15] {
+            // namespace, node, created, scheduled, phase, message, requests: one for both pods
             assert_eq!(row(0)[f], row(1)[f], "field {f}");
         }
-        assert_eq!(string(&c.table, row(1)[10]), "Running");
-        assert_eq!(string(&c.table, row(1)[5]), "2026-01-01T00:00:00Z");
-        assert_eq!((row(0)[2], row(0)[7], row(0)[13]), (0.0, -1.0, -1.0));
-        assert!(row(0)[4].is_nan());
-        assert_eq!((row(0)[11], row(0)[12]), (3.0, 2.0));
-        assert_eq!((row(0)[15], row(0)[16]), (100.0, (1u64 << 34) as f64));
+        assert_eq!(s(row(1)[10]), "Running");
+        assert_eq!(s(row(1)[5]), "2026-01-01T00:00:00Z");
+        assert_eq!((row(0)[2], row(0)[7], row(0)[13]), (0, -1, -1));
+        assert_eq!(row(0)[4], NULL);
+        assert_eq!((row(0)[11], row(0)[12]), (3, 2));
+        assert_eq!(c.requests, [100.0, (1u64 << 34) as f64]);
         assert_eq!(
             *c.table.offsets.last().expect("end"),
             c.table.strings.encode_utf16().count() as u32

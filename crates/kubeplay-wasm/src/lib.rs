@@ -489,7 +489,12 @@ impl Playground {
             set(
                 &cols,
                 "fields",
-                &js_sys::Float64Array::from(&c.fields[..]).into(),
+                &js_sys::Int32Array::from(&c.fields[..]).into(),
+            )?;
+            set(
+                &cols,
+                "requests",
+                &js_sys::Float64Array::from(&c.requests[..]).into(),
             )?;
             set(&cols, "owners", &to_js(&c.owners)?)?;
             set(&out, "podColumns", &cols)?;

@@ -1055,8 +1055,8 @@ impl Engine {
                 "Error".into()
             });
             pod.finished = Some(now);
-            if let Some(sn) = pod.node.as_ref().and_then(|n| self.world.nodes.get_mut(n)) {
-                sn.usage.remove(&pod.resources);
+            if let Some(slot) = pod.node_slot {
+                self.world.nodes.at_mut(slot).usage.remove(&pod.resources);
             }
             self.cluster_changed = true;
         }

@@ -196,6 +196,8 @@ pub struct NodeMap {
     /// Keyed by the node's own shared name ([`SimNode::name`]).
     index: FxHashMap<Arc<str>, u32>,
     slots: Vec<SimNode>,
+    /// The last [`SimNode::version`] handed out.
+    version: u64,
 }
 
 impl NodeMap {
@@ -211,17 +213,27 @@ impl NodeMap {
     pub fn at(&self, slot: u32) -> &SimNode {
         &self.slots[slot as usize]
     }
+    /// The node in `slot`, for what runs on it ([`SimNode::pods`], `pinned`, `usage`) only: its
+    /// version stays, so nothing may change its `info` or `removed` through this (see
+    /// [`NodeMap::get_mut`]).
     pub fn at_mut(&mut self, slot: u32) -> &mut SimNode {
         &mut self.slots[slot as usize]
     }
+    /// The node `name`, to change it: it gets a new [`SimNode::version`].
     pub fn get_mut(&mut self, name: &str) -> Option<&mut SimNode> {
-        self.index.get(name).map(|&i| &mut self.slots[i as usize])
+        let &i = self.index.get(name)?;
+        self.version += 1;
+        let node = &mut self.slots[i as usize];
+        node.version = self.version;
+        Some(node)
     }
     pub fn contains_key(&self, name: &str) -> bool {
         self.index.contains_key(name)
     }
     /// Adds or replaces the node named `node.name` (keeping the pods on it); the one it replaced.
     pub fn insert(&mut self, mut node: SimNode) -> Option<SimNode> {
+        self.version += 1;
+        node.version = self.version;
         match self.index.get(&*node.name) {
             Some(&i) => {
                 let old = &mut self.slots[i as usize];
@@ -584,6 +596,10 @@ pub struct SimNode {
     pub name: Arc<str>,
     /// Its place in the [`NodeMap`] (set there).
     pub slot: u32,
+    /// Changes whenever the node may have changed (its `info`, `removed`): a cache of answers about
+    /// the node (a DaemonSet's should-run) is good while the version is the same. Set by the
+    /// [`NodeMap`], counting up from 1.
+    pub version: u64,
     pub info: NodeInfo,
     pub added: Millis,
     pub removed: Option<Millis>,
@@ -602,6 +618,7 @@ impl SimNode {
         SimNode {
             name: info.name.as_str().into(),
             slot: 0,
+            version: 0,
             info,
             added: now,
             removed: None,

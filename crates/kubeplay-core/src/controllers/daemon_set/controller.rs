@@ -108,6 +108,73 @@ pub struct State {
     /// at a few nodes only (see [`sync_scoped`]); None otherwise. Indexed by the node's slot
     /// ([`crate::sim::world::SimNode::slot`]); nodes past its end add nothing.
     pub per_node: Option<Vec<u8>>,
+    /// The nodes' should-run answers for the template `hash` of the last sync that asked.
+    pub should_run: ShouldRunMemo,
+}
+
+/// `NodeShouldRunDaemonPod` answers for one template, by node slot, each with the
+/// [`crate::sim::world::SimNode::version`] it was given for: a sync asks again only about nodes that
+/// changed since. (Every full sync asked all 5,000 nodes, reading their labels and taints; at the
+/// start two full syncs in a row ask the same questions.)
+#[derive(Debug, Clone, Default)]
+pub struct ShouldRunMemo {
+    hash: String,
+    answers: Vec<(u64, (bool, bool))>,
+}
+
+/// A cache says nothing about the DaemonSet: two states that differ only in it are equal (the
+/// tests compare scoped syncs with full ones).
+impl PartialEq for ShouldRunMemo {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// Should-run answers during one sync: from the memo, else from an [`Evaluator`] of the template,
+/// made when first needed.
+struct Answers<'e> {
+    template: &'e PodSpec,
+    eval: Option<Evaluator<'e>>,
+    memo: ShouldRunMemo,
+}
+
+impl<'e> Answers<'e> {
+    /// Takes the memo out of `state` (given back by [`Answers::keep`]), emptied if it was for
+    /// another template.
+    fn new(template: &'e PodSpec, hash: &str, state: &mut State) -> Self {
+        let mut memo = std::mem::take(&mut state.should_run);
+        if memo.hash != hash {
+            memo.hash = hash.to_string();
+            memo.answers.clear();
+        }
+        Answers {
+            template,
+            eval: None,
+            memo,
+        }
+    }
+    /// `NodeShouldRunDaemonPod(node)`: (shouldRun, shouldContinueRunning).
+    fn should_run(&mut self, node: &SimNode) -> (bool, bool) {
+        let slot = node.slot as usize;
+        if let Some(&(v, answer)) = self.memo.answers.get(slot) {
+            if v == node.version {
+                return answer;
+            }
+        }
+        let template = self.template;
+        let answer = self
+            .eval
+            .get_or_insert_with(|| Evaluator::new(template))
+            .should_run(&node.info);
+        if self.memo.answers.len() <= slot {
+            self.memo.answers.resize(slot + 1, (0, (false, false)));
+        }
+        self.memo.answers[slot] = (node.version, answer);
+        answer
+    }
+    fn keep(self, state: &mut State) {
+        state.should_run = self.memo;
+    }
 }
 
 /// The update strategy after API defaulting (`SetDefaults_DaemonSet`).
@@ -443,7 +510,11 @@ fn sync_inner(
         all_new: !state.saw_old && state.checked_hash == hash,
     };
     let empty = PodSpec::default();
-    let eval = Evaluator::new(ds.spec.template.spec.as_ref().unwrap_or(&empty));
+    let mut eval = Answers::new(
+        ds.spec.template.spec.as_ref().unwrap_or(&empty),
+        &hash,
+        state,
+    );
 
     let mut plan = Plan::default();
     state
@@ -456,7 +527,8 @@ fn sync_inner(
         .filter(few)
         .filter(|_| state.per_node.is_some() && cx.all_new && cx.min_ready == 0)
     {
-        sync_nodes(&cx, &eval, &owner, world, scope, state, &mut plan);
+        sync_nodes(&cx, &mut eval, &owner, world, scope, state, &mut plan);
+        eval.keep(state);
         return finish(&cx, &owner, plan);
     }
 
@@ -505,8 +577,7 @@ fn sync_inner(
     // One pass over the nodes: manage (podsShouldBeOnNode) and the status (updateDaemonSetStatus,
     // from what was observed before this sync's writes).
     for sn in world.nodes.values().filter(|n| n.removed.is_none()) {
-        let n = &sn.info;
-        let (should_run, should_continue) = eval.should_run(n);
+        let (should_run, should_continue) = eval.should_run(sn);
         let group = Some(&by_slot[sn.slot as usize]).filter(|g| g.len() > 0);
         if let Some(g) = group {
             any_old |= scan_pods(&cx, g, &mut plan);
@@ -548,7 +619,7 @@ fn sync_inner(
         let mut entries: Vec<Entry<'_, '_>> = Vec::new();
         for sn in world.nodes.values().filter(|n| n.removed.is_none()) {
             let n = &sn.info;
-            let (should_run, _) = eval.should_run(n);
+            let (should_run, _) = eval.should_run(sn);
             let group = Some(&by_slot[sn.slot as usize]).filter(|g| g.len() > 0);
             if should_run || group.is_some() {
                 entries.push(Entry {
@@ -576,6 +647,7 @@ fn sync_inner(
     st.store(state);
     // A later sync may look at a few nodes only while nothing depends on time or old pods.
     state.per_node = (!any_old && cx.min_ready == 0).then_some(per_node);
+    eval.keep(state);
     finish(&cx, &owner, plan)
 }
 
@@ -583,7 +655,7 @@ fn sync_inner(
 /// counters by the difference of what each of those nodes adds to them ([`State::per_node`]).
 fn sync_nodes<'w>(
     cx: &Ctx<'_>,
-    eval: &Evaluator<'_>,
+    eval: &mut Answers<'_>,
     owner: &OwnerRef,
     world: &'w World,
     scope: &BTreeSet<String>,
@@ -606,7 +678,7 @@ fn sync_nodes<'w>(
             gone.extend(group);
             continue;
         };
-        let (should_run, should_continue) = eval.should_run(&node.info);
+        let (should_run, should_continue) = eval.should_run(node);
         pods_should_be_on_node(
             cx,
             node,
@@ -1269,6 +1341,52 @@ mod tests {
             .filter(|ev| ev.reason == "SuccessfulDelete")
             .count();
         assert_eq!(deletes, 2);
+    }
+
+    #[test]
+    fn should_run_answers_are_asked_again_when_the_node_changes() {
+        let d = ds(None);
+        let mut e = engine(&["n1", "n2"], &d);
+        assert_eq!(live_on(&e, "n1").len(), 1);
+        let v1 = e.world.nodes.get("n1").unwrap().version;
+        // Binding and starting pods leaves the version alone; the memo holds both nodes.
+        assert_eq!(state(&e).should_run.answers.len(), 2);
+        assert!(state(&e)
+            .should_run
+            .answers
+            .iter()
+            .all(|(_, a)| *a == (true, true)));
+        // A taint the DaemonSet does not tolerate, set without going through the engine: the
+        // next full sync must see it (a stale answer would keep the pod).
+        let n1 = e.world.nodes.get_mut("n1").unwrap();
+        n1.info.taints.push(k8s_openapi::api::core::v1::Taint {
+            key: "dedicated".into(),
+            value: None,
+            effect: "NoExecute".into(),
+            time_added: None,
+        });
+        assert!(e.world.nodes.get("n1").unwrap().version > v1);
+        let actions = summary(&sync_once(&mut e));
+        let k = key_on(&e, "n1");
+        assert_eq!(actions[0], format!("delete {}", k.1), "{actions:?}");
+        assert_eq!(state(&e).should_run.answers[0].1, (false, false));
+        // Another template: the memo starts over.
+        let mut d2 = d.clone();
+        d2.spec.template.spec.as_mut().unwrap().node_selector =
+            Some([("zone".to_string(), "b".to_string())].into());
+        let mut t = e
+            .world
+            .daemon_sets
+            .remove(&crate::sim::world::ns_name("kube-system", "agent"))
+            .unwrap();
+        t.object = d2;
+        sync(&t.object, &mut t.state, &e.world);
+        assert!(t
+            .state
+            .should_run
+            .answers
+            .iter()
+            .all(|(_, a)| *a == (false, false)));
     }
 
     #[test]

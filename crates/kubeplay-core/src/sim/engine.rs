@@ -895,12 +895,9 @@ impl Engine {
         if let Some(p) = pin {
             self.world.nodes.at_mut(p).pinned.remove(key);
         }
-        self.world.event(
-            "Normal",
+        self.world.pod_event(
             "Scheduled",
-            "Pod",
-            &key.0,
-            &key.1,
+            key,
             Message::Assigned(key.clone(), node_name.clone()),
         );
         if owner {
@@ -958,31 +955,13 @@ impl Engine {
         let owner = pod.owner.is_some();
         if !spec.containers.is_empty() {
             if first {
-                self.world.event(
-                    "Normal",
-                    "Pulled",
-                    "Pod",
-                    &key.0,
-                    &key.1,
-                    Message::ImagePresent(spec.clone()),
-                );
+                self.world
+                    .pod_event("Pulled", key, Message::ImagePresent(spec.clone()));
             }
-            self.world.event(
-                "Normal",
-                "Created",
-                "Pod",
-                &key.0,
-                &key.1,
-                Message::CreatedContainer(spec.clone()),
-            );
-            self.world.event(
-                "Normal",
-                "Started",
-                "Pod",
-                &key.0,
-                &key.1,
-                Message::StartedContainer(spec),
-            );
+            self.world
+                .pod_event("Created", key, Message::CreatedContainer(spec.clone()));
+            self.world
+                .pod_event("Started", key, Message::StartedContainer(spec));
         }
         if let Some(d) = duration {
             self.push(now + d, Ev::Exit(pod_slot, gen));

@@ -913,6 +913,10 @@ pub struct World {
     /// Where [`World::event`] writes a new `Kind/name` before it is shared: one buffer, not one
     /// allocation per object.
     pub object_scratch: String,
+    /// The pod of the last [`World::pod_event`], with the `Pod/name` and namespace its events share.
+    pub last_pod_event: Option<(NsName, Arc<str>, Arc<str>)>,
+    /// Where that event is in `events`: the shortcut holds only while it is the last one.
+    pub pod_event_at: usize,
     /// Every Job ever created, for the timeline (name, namespace) -> record.
     pub job_records: Store<JobRecord>,
     /// What the timeline keeps ([`World::event`] drops the events it does not).
@@ -972,6 +976,40 @@ impl World {
             .filter(|n| n.removed.is_none())
             .map(|n| &n.info)
     }
+    /// Records one of the routine `Normal` events of a pod (Scheduled, Pulled, Created, Started):
+    /// what [`World::event`] records, without comparing strings for the events of the same pod in a
+    /// row (a pod's Scheduled, Pulled, Created and Started come one after another).
+    pub fn pod_event(&mut self, reason: &'static str, key: &NsName, message: Message) {
+        let same = self
+            .last_pod_event
+            .as_ref()
+            .filter(|(k, ..)| Arc::ptr_eq(k, key))
+            .filter(|_| self.events.len() == self.pod_event_at + 1);
+        let Some((_, object, namespace)) = same.cloned() else {
+            let before = self.events.len();
+            self.event("Normal", reason, "Pod", &key.0, &key.1, message);
+            self.last_pod_event = None;
+            if let Some(last) = self.events.last().filter(|_| self.events.len() > before) {
+                self.last_pod_event =
+                    Some((key.clone(), last.object.clone(), last.namespace.clone()));
+                self.pod_event_at = before;
+            }
+            return;
+        };
+        // Kept by every record that kept this pod's event before it (Record::keeps depends on the
+        // type, reason and kind only, and all of these are Normal routine events of a Pod).
+        self.events.push(SimEvent {
+            time: self.now,
+            type_: "Normal",
+            reason: Cow::Borrowed(reason),
+            object,
+            namespace,
+            message,
+            routine: true,
+        });
+        self.pod_event_at = self.events.len() - 1;
+    }
+
     /// Records an event.
     pub fn event(
         &mut self,
@@ -1173,6 +1211,44 @@ mod tests {
         );
         let plain = PodMeta::new(shared.clone(), Vec::new());
         assert!(matches!(plain.to_map(), Cow::Borrowed(m) if std::ptr::eq(m, &*shared)));
+    }
+
+    #[test]
+    fn pod_events_read_as_the_events_they_stand_for() {
+        let mut w = World::default();
+        let p = ns_name("default", "p");
+        let q = ns_name("other", "q");
+        w.pod_event("Scheduled", &p, Message::Text("a".into()));
+        w.pod_event("Pulled", &p, Message::Text("b".into()));
+        // Another object in between: the next one of p is recorded the long way.
+        w.event("Normal", "Started", "Pod", "other", "q", "c".to_string());
+        w.pod_event("Created", &p, Message::Text("d".into()));
+        w.pod_event("Started", &q, Message::Text("e".into()));
+        let got: Vec<(&str, &str, &str, bool)> = w
+            .events
+            .iter()
+            .map(|e| (&*e.reason, &*e.object, &*e.namespace, e.routine))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Scheduled", "Pod/p", "default", true),
+                ("Pulled", "Pod/p", "default", true),
+                ("Started", "Pod/q", "other", true),
+                ("Created", "Pod/p", "default", true),
+                ("Started", "Pod/q", "other", true),
+            ]
+        );
+        assert!(w.events.iter().all(|e| e.type_ == "Normal"));
+        assert!(w.kept_events.is_empty());
+        // A record that keeps no pod events keeps none of these.
+        let mut jobs = World {
+            record: crate::sim::Record::Jobs,
+            ..World::default()
+        };
+        jobs.pod_event("Scheduled", &p, Message::Text("a".into()));
+        jobs.pod_event("Pulled", &p, Message::Text("b".into()));
+        assert!(jobs.events.is_empty());
     }
 
     #[test]

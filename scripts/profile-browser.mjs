@@ -6,7 +6,8 @@
 // Usage: node scripts/profile-browser.mjs [WORKLOAD] [SECONDS]   (default: the DaemonSet workload, 1h)
 // PROFILE_UNDER=NAME counts only the samples with NAME on their stack (a substring of a function's
 // name, e.g. `Playground::simulate` to leave out freeing the run); percentages are of those samples.
-// PROFILE_CALLERS=NAME also prints who calls the functions whose name contains NAME.
+// PROFILE_CALLERS=NAME also prints who calls the functions whose name contains NAME, and
+// PROFILE_CHILDREN=NAME what they call.
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -103,6 +104,22 @@ try {
       }
     }
     console.log(`\ncallers of ${callee}\n` + top(callers, 15));
+  }
+  const parentName = process.env.PROFILE_CHILDREN;
+  if (parentName) {
+    const children = new Map();
+    for (const n of profile.nodes) {
+      if (!n.hitCount || (under && !onStack(n))) continue;
+      // Time below the outermost frame named like `parentName`, by the function it called.
+      let child = null;
+      let found = false;
+      for (let id = n.id; id != null; id = parent.get(id)) {
+        if (label(byId.get(id)).includes(parentName)) { found = true; break; }
+        child = label(byId.get(id));
+      }
+      if (found) children.set(child ?? '(self)', (children.get(child ?? '(self)') ?? 0) + n.hitCount);
+    }
+    console.log(`\nchildren of ${parentName}\n` + top(children, 20));
   }
 } finally {
   await browser.close();

@@ -888,8 +888,10 @@ pub struct World {
     pub start_unix_ms: i64,
     pub nodes: NodeMap,
     pub pods: PodStore,
-    /// Live pods by owner (by node: [`SimNode::pods`], [`SimNode::pinned`]).
-    pub pods_by_owner: BTreeMap<OwnerRef, SlotSet>,
+    /// Live pods by owner (by node: [`SimNode::pods`], [`SimNode::pinned`]). Only ever looked up by
+    /// owner: a hash map (in a B-tree every pod's creation compared kind, namespace and name with
+    /// several owners', byte by byte in wasm).
+    pub pods_by_owner: FxHashMap<OwnerRef, SlotSet>,
     pub daemon_sets:
         BTreeMap<NsName, Box<Tracked<DaemonSet, crate::controllers::daemon_set::State>>>,
     pub replica_sets:

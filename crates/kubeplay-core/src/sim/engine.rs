@@ -551,14 +551,7 @@ impl Engine {
         let pin_slot = pod.pin_slot;
         let (slot, _) = self.world.pods.insert(key.clone(), pod);
         if let Some(o) = &p.owner {
-            self.world.event(
-                "Normal",
-                "SuccessfulCreate",
-                &o.kind,
-                &o.namespace,
-                &o.name,
-                Message::CreatedPod(key.clone()),
-            );
+            self.world.created_pod_event(o, &key);
             match self.world.pods_by_owner.get_mut(o) {
                 Some(set) => set.insert(slot),
                 None => {

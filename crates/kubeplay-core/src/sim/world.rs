@@ -677,6 +677,24 @@ impl std::ops::Index<usize> for EventLog {
     }
 }
 
+/// What a routine event is about, for [`World::routine_event`]: held (so its address is not
+/// reused) and compared by address.
+#[derive(Debug, Clone)]
+pub enum RoutineSource {
+    Pod(NsName),
+    Owner(Arc<OwnerRef>),
+}
+
+impl RoutineSource {
+    fn same(&self, other: &RoutineSource) -> bool {
+        match (self, other) {
+            (RoutineSource::Pod(a), RoutineSource::Pod(b)) => Arc::ptr_eq(a, b),
+            (RoutineSource::Owner(a), RoutineSource::Owner(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
 /// A Kubernetes event (`kubectl get events`, `describe`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SimEvent {
@@ -915,10 +933,10 @@ pub struct World {
     /// Where [`World::event`] writes a new `Kind/name` before it is shared: one buffer, not one
     /// allocation per object.
     pub object_scratch: String,
-    /// The pod of the last [`World::pod_event`], with the `Pod/name` and namespace its events share.
-    pub last_pod_event: Option<(NsName, Arc<str>, Arc<str>)>,
-    /// Where that event is in `events`: the shortcut holds only while it is the last one.
-    pub pod_event_at: usize,
+    /// The object of the last routine event recorded through [`World::pod_event`] or
+    /// [`World::created_pod_event`], with the `Kind/name` and namespace its events share, and where
+    /// that event is in `events` (the shortcut holds only while it is the last one).
+    pub last_routine: Option<(RoutineSource, Arc<str>, Arc<str>, usize)>,
     /// Every Job ever created, for the timeline (name, namespace) -> record.
     pub job_records: Store<JobRecord>,
     /// What the timeline keeps ([`World::event`] drops the events it does not).
@@ -982,24 +1000,55 @@ impl World {
     /// what [`World::event`] records, without comparing strings for the events of the same pod in a
     /// row (a pod's Scheduled, Pulled, Created and Started come one after another).
     pub fn pod_event(&mut self, reason: &'static str, key: &NsName, message: Message) {
+        let source = RoutineSource::Pod(key.clone());
+        self.routine_event(source, reason, "Pod", &key.0, &key.1, message);
+    }
+
+    /// Records a controller's `SuccessfulCreate` of a pod (`Created pod: NAME`) as
+    /// [`World::event`] does: a sync creates its pods in a row, and their events share the owner.
+    pub fn created_pod_event(&mut self, owner: &Arc<OwnerRef>, key: &NsName) {
+        let source = RoutineSource::Owner(owner.clone());
+        let o = &**owner;
+        let message = Message::CreatedPod(key.clone());
+        self.routine_event(
+            source,
+            "SuccessfulCreate",
+            &o.kind,
+            &o.namespace,
+            &o.name,
+            message,
+        );
+    }
+
+    /// A routine `Normal` event (see [`crate::sim::timeline::is_routine`]) on the object `source`
+    /// stands for: the object and namespace strings are taken from the previous event when that
+    /// one was on the same object, recorded the same way, and is still the last one.
+    fn routine_event(
+        &mut self,
+        source: RoutineSource,
+        reason: &'static str,
+        kind: &str,
+        ns: &str,
+        name: &str,
+        message: Message,
+    ) {
         let same = self
-            .last_pod_event
+            .last_routine
             .as_ref()
-            .filter(|(k, ..)| Arc::ptr_eq(k, key))
-            .filter(|_| self.events.len() == self.pod_event_at + 1);
-        let Some((_, object, namespace)) = same.cloned() else {
+            .filter(|(s, .., at)| s.same(&source) && self.events.len() == at + 1);
+        let Some((_, object, namespace, _)) = same.cloned() else {
             let before = self.events.len();
-            self.event("Normal", reason, "Pod", &key.0, &key.1, message);
-            self.last_pod_event = None;
-            if let Some(last) = self.events.last().filter(|_| self.events.len() > before) {
-                self.last_pod_event =
-                    Some((key.clone(), last.object.clone(), last.namespace.clone()));
-                self.pod_event_at = before;
-            }
+            self.event("Normal", reason, kind, ns, name, message);
+            self.last_routine = self
+                .events
+                .last()
+                .filter(|_| self.events.len() > before)
+                .map(|e| (source, e.object.clone(), e.namespace.clone(), before));
             return;
         };
-        // Kept by every record that kept this pod's event before it (Record::keeps depends on the
-        // type, reason and kind only, and all of these are Normal routine events of a Pod).
+        // Kept by every record that kept this object's routine event before it (Record::keeps
+        // depends on the type, reason and kind only, and these are Normal routine events of the
+        // same kind: a Pod's four, or its owner's SuccessfulCreate).
         self.events.push(SimEvent {
             time: self.now,
             type_: "Normal",
@@ -1009,7 +1058,9 @@ impl World {
             message,
             routine: true,
         });
-        self.pod_event_at = self.events.len() - 1;
+        if let Some(last) = &mut self.last_routine {
+            last.3 = self.events.len() - 1;
+        }
     }
 
     /// Records an event.
@@ -1226,6 +1277,9 @@ mod tests {
         w.event("Normal", "Started", "Pod", "other", "q", "c".to_string());
         w.pod_event("Created", &p, Message::Text("d".into()));
         w.pod_event("Started", &q, Message::Text("e".into()));
+        let owner = Arc::new(OwnerRef::new("DaemonSet", "default", "ds"));
+        w.created_pod_event(&owner, &p);
+        w.created_pod_event(&owner, &q);
         let got: Vec<(&str, &str, &str, bool)> = w
             .events
             .iter()
@@ -1239,8 +1293,12 @@ mod tests {
                 ("Started", "Pod/q", "other", true),
                 ("Created", "Pod/p", "default", true),
                 ("Started", "Pod/q", "other", true),
+                ("SuccessfulCreate", "DaemonSet/ds", "default", true),
+                ("SuccessfulCreate", "DaemonSet/ds", "default", true),
             ]
         );
+        assert_eq!(w.events[6].message.to_string(), "Created pod: q");
+        assert!(Arc::ptr_eq(&w.events[5].object, &w.events[6].object));
         assert!(w.events.iter().all(|e| e.type_ == "Normal"));
         assert!(w.kept_events.is_empty());
         // A record that keeps no pod events keeps none of these.

@@ -865,7 +865,6 @@ impl Engine {
             .count()
     }
 
-    /// Binds pod `key` to the node in `slot`.
     /// Binds the pod in store slot `pod_slot` to the node in `slot`.
     fn bind(&mut self, pod_slot: u32, slot: u32) {
         let now = self.world.now;

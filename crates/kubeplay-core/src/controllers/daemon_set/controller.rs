@@ -27,7 +27,7 @@ use k8s_openapi::api::apps::v1::DaemonSet;
 use k8s_openapi::api::core::v1::{PodSpec, PodTemplateSpec};
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
-use super::placement::Evaluator;
+use super::placement::{Evaluator, PlacementKey};
 use super::util::get_target_node_name;
 use crate::controllers::deployment::util::{compute_hash, scaled_value};
 use crate::controllers::{Action, NewPod};
@@ -108,18 +108,26 @@ pub struct State {
     /// at a few nodes only (see [`sync_scoped`]); None otherwise. Indexed by the node's slot
     /// ([`crate::sim::world::SimNode::slot`]); nodes past its end add nothing.
     pub per_node: Option<Vec<u8>>,
-    /// The nodes' should-run answers for the template `hash` of the last sync that asked.
+    /// The nodes' should-run answers for the template of the last sync that asked (the engine may
+    /// swap in answers another DaemonSet with the same [`PlacementKey`] left: [`ShouldRunMemo::key`]).
     pub should_run: ShouldRunMemo,
 }
 
-/// `NodeShouldRunDaemonPod` answers for one template, by node slot, each with the
+/// `NodeShouldRunDaemonPod` answers for one [`PlacementKey`], by node slot, each with the
 /// [`crate::sim::world::SimNode::version`] it was given for: a sync asks again only about nodes that
 /// changed since. (Every full sync asked all 5,000 nodes, reading their labels and taints; at the
 /// start two full syncs in a row ask the same questions.)
 #[derive(Debug, Clone, Default)]
 pub struct ShouldRunMemo {
-    hash: String,
+    key: Option<PlacementKey>,
     answers: Vec<(u64, (bool, bool))>,
+}
+
+impl ShouldRunMemo {
+    /// What the answers are for: None before any sync asked.
+    pub fn key(&self) -> Option<&PlacementKey> {
+        self.key.as_ref()
+    }
 }
 
 /// A cache says nothing about the DaemonSet: two states that differ only in it are equal (the
@@ -140,11 +148,11 @@ struct Answers<'e> {
 
 impl<'e> Answers<'e> {
     /// Takes the memo out of `state` (given back by [`Answers::keep`]), emptied if it was for
-    /// another template.
-    fn new(template: &'e PodSpec, hash: &str, state: &mut State) -> Self {
+    /// a template that places pods differently.
+    fn new(template: &'e PodSpec, state: &mut State) -> Self {
         let mut memo = std::mem::take(&mut state.should_run);
-        if memo.hash != hash {
-            memo.hash = hash.to_string();
+        if !memo.key.as_ref().is_some_and(|k| k.matches(template)) {
+            memo.key = Some(PlacementKey::of(template));
             memo.answers.clear();
         }
         Answers {
@@ -510,11 +518,7 @@ fn sync_inner(
         all_new: !state.saw_old && state.checked_hash == hash,
     };
     let empty = PodSpec::default();
-    let mut eval = Answers::new(
-        ds.spec.template.spec.as_ref().unwrap_or(&empty),
-        &hash,
-        state,
-    );
+    let mut eval = Answers::new(ds.spec.template.spec.as_ref().unwrap_or(&empty), state);
 
     let mut plan = Plan::default();
     state
@@ -1349,13 +1353,20 @@ mod tests {
         let mut e = engine(&["n1", "n2"], &d);
         assert_eq!(live_on(&e, "n1").len(), 1);
         let v1 = e.world.nodes.get("n1").unwrap().version;
-        // Binding and starting pods leaves the version alone; the memo holds both nodes.
-        assert_eq!(state(&e).should_run.answers.len(), 2);
-        assert!(state(&e)
-            .should_run
-            .answers
-            .iter()
-            .all(|(_, a)| *a == (true, true)));
+        // Binding and starting pods leaves the version alone; the memo (kept by the engine between
+        // syncs) holds both nodes.
+        let [memo] = e.should_run_memos() else {
+            panic!("one memo: {:?}", e.should_run_memos())
+        };
+        assert_eq!(memo.answers.len(), 2);
+        assert!(memo.answers.iter().all(|(_, a)| *a == (true, true)));
+        let memo = memo.clone();
+        e.world
+            .daemon_sets
+            .get_mut(&crate::sim::world::ns_name("kube-system", "agent"))
+            .unwrap()
+            .state
+            .should_run = memo;
         // A taint the DaemonSet does not tolerate, set without going through the engine: the
         // next full sync must see it (a stale answer would keep the pod).
         let n1 = e.world.nodes.get_mut("n1").unwrap();
@@ -1387,6 +1398,34 @@ mod tests {
             .answers
             .iter()
             .all(|(_, a)| *a == (false, false)));
+    }
+
+    #[test]
+    fn daemon_sets_that_place_alike_share_their_should_run_answers() {
+        let d = ds(None);
+        let mut e = engine(&["n1", "n2"], &d);
+        // Another DaemonSet with the same tolerations and no selector: the same answers. A third
+        // with a selector: answers of its own.
+        let mut same = d.clone();
+        same.metadata.name = Some("same".into());
+        let mut other = d.clone();
+        other.metadata.name = Some("other".into());
+        other.spec.template.spec.as_mut().unwrap().node_selector =
+            Some([("zone".to_string(), "b".to_string())].into());
+        apply::apply_object(&mut e, Object::DaemonSet(same));
+        apply::apply_object(&mut e, Object::DaemonSet(other));
+        e.run_until(1000, |_, _| {});
+        let memos = e.should_run_memos();
+        assert_eq!(memos.len(), 2, "{memos:?}");
+        let answers: BTreeSet<Vec<(bool, bool)>> = memos
+            .iter()
+            .map(|m| m.answers.iter().map(|(_, a)| *a).collect())
+            .collect();
+        let expected = [vec![(true, true); 2], vec![(false, false); 2]];
+        assert_eq!(answers, expected.into_iter().collect());
+        // Each DaemonSet still has its own pods: two on each node, none for `other`.
+        assert_eq!(live_on(&e, "n1").len(), 2);
+        assert_eq!(live_on(&e, "n2").len(), 2);
     }
 
     #[test]

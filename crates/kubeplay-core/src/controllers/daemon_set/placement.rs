@@ -12,7 +12,9 @@
 //! later does not evict, an untolerated NoExecute taint does.
 
 use k8s_openapi::api::apps::v1::DaemonSet;
-use k8s_openapi::api::core::v1::{PodSpec, Taint, Toleration};
+use std::collections::BTreeMap;
+
+use k8s_openapi::api::core::v1::{NodeSelector, PodSpec, Taint, Toleration};
 use serde::Serialize;
 
 use crate::nodes::{format_taint, NodeInfo};
@@ -57,6 +59,51 @@ pub struct DaemonSetPlacement {
     pub desired: usize,
     /// One entry per node, in node-name order.
     pub nodes: Vec<NodePlacement>,
+}
+
+/// What of a pod template [`Evaluator::should_run`] reads: `nodeName`, `nodeSelector`, the required
+/// node affinity, the tolerations and `hostNetwork` (which adds the network-unavailable toleration).
+/// Two DaemonSets whose templates agree on these get the same answer on every node, so they can share
+/// remembered answers (the engine pools them: ten DaemonSets with three selectors ask three questions
+/// per node, not ten).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PlacementKey {
+    node_name: Option<String>,
+    node_selector: Option<BTreeMap<String, String>>,
+    required: Option<NodeSelector>,
+    tolerations: Option<Vec<Toleration>>,
+    host_network: Option<bool>,
+}
+
+fn required_of(spec: &PodSpec) -> Option<&NodeSelector> {
+    spec.affinity
+        .as_ref()?
+        .node_affinity
+        .as_ref()?
+        .required_during_scheduling_ignored_during_execution
+        .as_ref()
+}
+
+impl PlacementKey {
+    /// The key of `spec`.
+    pub fn of(spec: &PodSpec) -> Self {
+        Self {
+            node_name: spec.node_name.clone(),
+            node_selector: spec.node_selector.clone(),
+            required: required_of(spec).cloned(),
+            tolerations: spec.tolerations.clone(),
+            host_network: spec.host_network,
+        }
+    }
+
+    /// Whether `spec` has this key (compared in place, nothing copied).
+    pub fn matches(&self, spec: &PodSpec) -> bool {
+        self.node_name == spec.node_name
+            && self.host_network == spec.host_network
+            && self.node_selector == spec.node_selector
+            && self.tolerations == spec.tolerations
+            && self.required.as_ref() == required_of(spec)
+    }
 }
 
 /// The DaemonSet's template, prepared once for checking many nodes.

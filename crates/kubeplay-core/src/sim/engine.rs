@@ -215,19 +215,32 @@ impl Engine {
             .get(node)
             .filter(|n| n.removed.is_none())
             .map(|n| &n.info);
+        use controllers::daemon_set::placement::{same_placement, Evaluator};
         let empty = PodSpec::default();
         let mut wake = Vec::new();
+        // Whether the answer changed, per template placing pods differently: DaemonSets that place
+        // alike get the same answers (see `should_run_pool`).
+        let mut changed: Vec<(&PodSpec, bool)> = Vec::new();
         for (key, t) in &self.world.daemon_sets {
             let (ns, name) = &**key;
             if t.deleted.is_some() {
                 continue;
             }
-            let ev = controllers::daemon_set::placement::Evaluator::new(
-                t.object.spec.template.spec.as_ref().unwrap_or(&empty),
-            );
-            let answer =
-                |n: Option<&crate::nodes::NodeInfo>| n.map_or((false, false), |n| ev.should_run(n));
-            if answer(before) != answer(after) {
+            let spec = t.object.spec.template.spec.as_ref().unwrap_or(&empty);
+            let known = changed.iter().find(|(s, _)| same_placement(s, spec));
+            let differs = match known {
+                Some(&(_, differs)) => differs,
+                None => {
+                    let ev = Evaluator::new(spec);
+                    let answer = |n: Option<&crate::nodes::NodeInfo>| {
+                        n.map_or((false, false), |n| ev.should_run(n))
+                    };
+                    let differs = answer(before) != answer(after);
+                    changed.push((spec, differs));
+                    differs
+                }
+            };
+            if differs {
                 wake.push(OwnerRef::new("DaemonSet", ns, name));
             }
         }

@@ -84,6 +84,15 @@ fn required_of(spec: &PodSpec) -> Option<&NodeSelector> {
         .as_ref()
 }
 
+/// Whether two pod templates have the same [`PlacementKey`] (compared in place).
+pub fn same_placement(a: &PodSpec, b: &PodSpec) -> bool {
+    a.node_name == b.node_name
+        && a.host_network == b.host_network
+        && a.node_selector == b.node_selector
+        && a.tolerations == b.tolerations
+        && required_of(a) == required_of(b)
+}
+
 impl PlacementKey {
     /// The key of `spec`.
     pub fn of(spec: &PodSpec) -> Self {
@@ -470,6 +479,77 @@ mod tests {
 
     use super::*;
     use crate::nodes::{TAINT_NETWORK_UNAVAILABLE, TAINT_NOT_READY, TAINT_UNREACHABLE};
+
+    #[test]
+    fn placement_keys_differ_in_what_should_run_reads_only() {
+        let base = PodSpec {
+            containers: vec![Container {
+                name: "main".into(),
+                image: Some("agent:1".into()),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let with = |f: fn(&mut PodSpec)| {
+            let mut s = base.clone();
+            f(&mut s);
+            s
+        };
+        let cases: [(&str, PodSpec, bool); 7] = [
+            (
+                "another image",
+                with(|s| s.containers[0].image = Some("agent:2".into())),
+                true,
+            ),
+            (
+                "a priority class",
+                with(|s| s.priority_class_name = Some("high".into())),
+                true,
+            ),
+            (
+                "a node selector",
+                with(|s| s.node_selector = Some([("disk".into(), "ssd".into())].into())),
+                false,
+            ),
+            (
+                "a toleration",
+                with(|s| {
+                    s.tolerations = Some(vec![Toleration {
+                        operator: Some("Exists".into()),
+                        ..Default::default()
+                    }])
+                }),
+                false,
+            ),
+            ("hostNetwork", with(|s| s.host_network = Some(true)), false),
+            (
+                "a node name",
+                with(|s| s.node_name = Some("n1".into())),
+                false,
+            ),
+            (
+                "required node affinity",
+                with(|s| {
+                    s.affinity = Some(Affinity {
+                        node_affinity: Some(NodeAffinity {
+                            required_during_scheduling_ignored_during_execution: Some(
+                                NodeSelector::default(),
+                            ),
+                            ..Default::default()
+                        }),
+                        ..Default::default()
+                    })
+                }),
+                false,
+            ),
+        ];
+        let key = PlacementKey::of(&base);
+        for (what, spec, same) in cases {
+            assert_eq!(same_placement(&base, &spec), same, "{what}");
+            assert_eq!(key.matches(&spec), same, "{what}");
+            assert!(PlacementKey::of(&spec).matches(&spec), "{what}");
+        }
+    }
 
     fn ds(spec: PodSpec) -> DaemonSet {
         DaemonSet {

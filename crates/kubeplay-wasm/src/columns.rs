@@ -16,8 +16,10 @@
 //! taints start in `lists` and how many there are. `lists` holds each label as (key, value) and
 //! each taint as (key, value or -1, effect), all string indexes.
 
-use kubeplay_core::sim::timeline::{NodeOut, PodOut};
+use kubeplay_core::duration::Millis;
+use kubeplay_core::sim::timeline::{rfc3339, NodeOut, Timeline};
 use kubeplay_core::sim::world::{OwnerRef, Phase};
+use kubeplay_core::sim::Engine;
 use rustc_hash::FxHashMap;
 
 /// Numbers per pod (the field order above; `model.js` reads the same layout).
@@ -39,6 +41,9 @@ pub struct StringTable<'a> {
     utf16_len: u32,
     index: FxHashMap<&'a str, i32>,
     last_time: Option<(*const u8, i32)>,
+    /// Times written by [`Self::intern_ms`], by their offset from the run's start.
+    times: FxHashMap<Millis, i32>,
+    last_ms: Option<(Millis, i32)>,
 }
 
 impl Default for StringTable<'_> {
@@ -49,6 +54,8 @@ impl Default for StringTable<'_> {
             utf16_len: 0,
             index: FxHashMap::default(),
             last_time: None,
+            times: FxHashMap::default(),
+            last_ms: None,
         }
     }
 }
@@ -112,6 +119,26 @@ impl<'a> StringTable<'a> {
             _ => {
                 let i = self.intern(s);
                 *last = Some((s, i));
+                i
+            }
+        }
+    }
+
+    /// The index of the time `ms` after the run's start (`base`, Unix ms), written out the first
+    /// time it is seen: the pods of one instant share one string, so the last one is checked first.
+    fn intern_ms(&mut self, ms: Millis, base: i64) -> i32 {
+        match self.last_ms {
+            Some((m, i)) if m == ms => i,
+            _ => {
+                let i = match self.times.get(&ms) {
+                    Some(&i) => i,
+                    None => {
+                        let i = self.push(&rfc3339(base + ms));
+                        self.times.insert(ms, i);
+                        i
+                    }
+                };
+                self.last_ms = Some((ms, i));
                 i
             }
         }
@@ -187,28 +214,38 @@ fn phase(p: Phase) -> &'static str {
 }
 
 impl<'a> PodColumns<'a> {
-    /// The columns of `pods`, in their order.
-    pub fn new(pods: &'a [PodOut<'a>]) -> Self {
+    /// The columns of a run's pods, in timeline order ([`Timeline::pods_in_order`]), read from the
+    /// pods themselves: the [`kubeplay_core::sim::timeline::PodOut`] rows `pods: 'objects'` gives,
+    /// and their time strings, are never made. Times are written to the table once per distinct
+    /// instant, as [`rfc3339`] writes the timeline's.
+    pub fn from_engine(e: &'a Engine) -> Self {
+        let pods = Timeline::pods_in_order(e);
+        let base = e.start_unix_ms();
         let mut c = Self {
             fields: Vec::with_capacity(pods.len() * STRIDE),
             ..Self::default()
         };
         let (mut last_ns, mut last_phase) = (None, None);
         for p in pods {
-            let owner = p.owner.map_or(-1, |o| c.owner(o));
-            let requests = c.requests_of(p.requests.cpu_milli, p.requests.memory);
-            let node = p.node.map_or(-1, |n| c.node(n));
+            let owner = p.owner.as_deref().map_or(-1, |o| c.owner(o));
+            let requests = c.requests_of(p.requests.0, p.requests.1);
+            let node = p.node.as_deref().map_or(-1, |n| c.node(n));
             let t = &mut c.table;
             // A pod's name is its own: no need to look it up.
-            let name = t.push(p.name);
-            let namespace = t.intern_repeated(p.namespace, &mut last_ns);
-            let created = t.intern_time(&p.created);
+            let name = t.push(p.name());
+            let namespace = t.intern_repeated(p.namespace(), &mut last_ns);
+            let created = t.intern_ms(p.created, base);
             let [scheduled, started, finished, deleted] =
-                [&p.scheduled, &p.started, &p.finished, &p.deleted]
-                    .map(|x| x.as_ref().map_or(-1, |x| t.intern_time(x)));
+                [p.scheduled, p.started, p.finished, p.deleted]
+                    .map(|x| x.map_or(-1, |x| t.intern_ms(x, base)));
             let phase = t.intern_repeated(phase(p.phase), &mut last_phase);
-            let reason = p.reason.map_or(-1, |r| t.intern(r));
-            let message = p.message.map_or(-1, |m| t.intern(m));
+            let reason = p.reason.as_deref().map_or(-1, |r| t.intern(r));
+            // As `PodOut::message`: a failure message, else the last FailedScheduling one.
+            let message = p
+                .message
+                .as_deref()
+                .or(p.scheduling_message.as_deref())
+                .map_or(-1, |m| t.intern(m));
             c.fields.extend_from_slice(&[
                 name,
                 namespace,
@@ -268,32 +305,7 @@ impl<'a> PodColumns<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use kubeplay_core::sim::timeline::RequestsOut;
     use std::sync::Arc;
-
-    fn pod<'a>(name: &'a str, owner: Option<&'a OwnerRef>, t: &Arc<str>) -> PodOut<'a> {
-        PodOut {
-            name,
-            namespace: "default",
-            owner,
-            node: Some("n1"),
-            index: None,
-            created: t.clone(),
-            scheduled: Some(t.clone()),
-            started: None,
-            finished: None,
-            deleted: None,
-            phase: Phase::Running,
-            exit_code: Some(3),
-            restarts: 2,
-            reason: None,
-            message: Some("0/1 nodes are available: 1 Insufficient cpu."),
-            requests: RequestsOut {
-                cpu_milli: 100,
-                memory: 1 << 34,
-            },
-        }
-    }
 
     fn string(t: &StringTable<'_>, i: f64) -> String {
         let units: Vec<u16> = t.strings.encode_utf16().collect();
@@ -302,34 +314,82 @@ mod tests {
     }
 
     #[test]
-    fn strings_are_shared_and_offsets_count_utf16_units() {
-        let owner = OwnerRef {
-            kind: "DaemonSet".into(),
-            namespace: "default".into(),
-            name: "ds".into(),
+    fn offsets_count_utf16_units() {
+        let mut t = StringTable::default();
+        let a = t.push("ds-ä😀x");
+        let b = t.intern("ds-b");
+        assert_eq!((a, b), (0, 1));
+        assert_eq!(t.offsets, [0, 7, 11]);
+        assert_eq!(string(&t, 0.0), "ds-ä😀x");
+        assert_eq!(t.intern("ds-b"), 1, "interned once");
+    }
+
+    /// A DaemonSet on a node its pod fits and one it does not, and a bare pod that fails.
+    fn engine() -> Engine {
+        use kubeplay_core::{manifest, nodes, sim};
+        let manifests = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: ds}\nspec:\n  selector: {matchLabels: {app: ds}}\n  template:\n    metadata: {labels: {app: ds}}\n    spec:\n      containers:\n      - {name: c, image: agent:1, resources: {requests: {cpu: '2', memory: 1Gi}}}\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: once\n  annotations: {kubeplay.io/duration: 10s, kubeplay.io/exit-codes: '3'}\nspec:\n  restartPolicy: Never\n  containers: [{name: c, image: busybox}]\n";
+        let objects = manifest::load(manifests).expect("valid manifests");
+        let nodes = nodes::parse_nodes("NAME\tCPU\tMEMORY\nbig\t4\t16Gi\nsmall\t1\t16Gi\n")
+            .expect("valid nodes");
+        let opts = sim::Options {
+            duration: 60_000,
+            ..Default::default()
         };
-        let t: Arc<str> = "2026-01-01T00:00:00Z".into();
-        let pods = [
-            pod("ds-ä😀x", Some(&owner), &t),
-            pod("ds-b", Some(&owner), &t),
-        ];
-        let c = PodColumns::new(&pods);
-        assert_eq!(c.fields.len(), 2 * STRIDE);
-        assert_eq!(c.owners.len(), 1);
-        let row = |i: usize| &c.fields[i * STRIDE..(i + 1) * STRIDE];
-        let s = |i: i32| string(&c.table, i.into());
-        assert_eq!(s(row(0)[0]), "ds-ä😀x");
-        assert_eq!(s(row(1)[0]), "ds-b");
-        for f in [1, 3, 5, 6, 10, 14, 15] {
-            // namespace, node, created, scheduled, phase, message, requests: one for both pods
-            assert_eq!(row(0)[f], row(1)[f], "field {f}");
+        sim::run(&objects, &nodes, &[], &opts, &|_| Err("no files".into())).0
+    }
+
+    #[test]
+    fn pod_columns_say_what_the_timeline_rows_say() {
+        let e = engine();
+        let rows = Timeline::from_engine(&e).pods;
+        let c = PodColumns::from_engine(&e);
+        assert_eq!(rows.len(), 3);
+        assert_eq!(c.fields.len(), rows.len() * STRIDE);
+        let s = |i: i32| (i >= 0).then(|| string(&c.table, i.into()));
+        let n = |x: i32| (x != NULL).then_some(x);
+        for (i, p) in rows.iter().enumerate() {
+            let f = &c.fields[i * STRIDE..(i + 1) * STRIDE];
+            let time =
+                |t: &Option<kubeplay_core::sim::timeline::Time>| t.as_deref().map(str::to_string);
+            assert_eq!(s(f[0]).as_deref(), Some(p.name));
+            assert_eq!(s(f[1]).as_deref(), Some(p.namespace));
+            assert_eq!(
+                (f[2] >= 0).then(|| c.owners[f[2] as usize]),
+                p.owner,
+                "{}",
+                p.name
+            );
+            assert_eq!(s(f[3]).as_deref(), p.node);
+            assert_eq!(n(f[4]), p.index);
+            assert_eq!(s(f[5]).as_deref(), Some(&*p.created));
+            assert_eq!(s(f[6]), time(&p.scheduled), "{}", p.name);
+            assert_eq!(s(f[7]), time(&p.started));
+            assert_eq!(s(f[8]), time(&p.finished));
+            assert_eq!(s(f[9]), time(&p.deleted));
+            assert_eq!(s(f[10]).as_deref(), Some(phase(p.phase)));
+            assert_eq!((n(f[11]), f[12]), (p.exit_code, p.restarts));
+            assert_eq!(s(f[13]).as_deref(), p.reason);
+            assert_eq!(s(f[14]).as_deref(), p.message, "{}", p.name);
+            let r = 2 * f[15] as usize;
+            assert_eq!(
+                (c.requests[r], c.requests[r + 1]),
+                (p.requests.cpu_milli as f64, p.requests.memory as f64)
+            );
         }
-        assert_eq!(s(row(1)[10]), "Running");
-        assert_eq!(s(row(1)[5]), "2026-01-01T00:00:00Z");
-        assert_eq!((row(0)[2], row(0)[7], row(0)[13]), (0, -1, -1));
-        assert_eq!(row(0)[4], NULL);
-        assert_eq!((row(0)[11], row(0)[12]), (3, 2));
-        assert_eq!(c.requests, [100.0, (1u64 << 34) as f64]);
+        // What the rows hold: a pending DaemonSet pod with its FailedScheduling message, a
+        // finished pod, and the strings the pods share written once.
+        let message = rows.iter().find_map(|p| p.message).expect("a message");
+        assert!(message.starts_with("0/2 nodes are available"), "{message}");
+        assert!(rows
+            .iter()
+            .any(|p| p.finished.is_some() && p.exit_code == Some(3)));
+        let ds: Vec<&[i32]> = c.fields.chunks(STRIDE).filter(|f| f[2] == 0).collect();
+        assert_eq!(ds.len(), 2);
+        assert_eq!(
+            (ds[0][1], ds[0][5], ds[0][15]),
+            (ds[1][1], ds[1][5], ds[1][15])
+        );
+        assert_eq!(c.owners.len(), 1);
         assert_eq!(
             *c.table.offsets.last().expect("end"),
             c.table.strings.encode_utf16().count() as u32

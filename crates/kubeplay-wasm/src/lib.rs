@@ -426,10 +426,21 @@ impl Playground {
         // A year of CronJob runs is gigabytes of JSON: from an estimate of its size (about 200 bytes
         // an event, 400 a pod, 300 a Job), a large timeline is built object by object.
         let w = &engine.world;
+        let columns_wanted = |option: &Option<String>, what: &str| match option.as_deref() {
+            None | Some("objects") => Ok(false),
+            Some("columns") => Ok(true),
+            Some(other) => Err(JsError::new(&format!(
+                "invalid options: {what} {other:?} is not one of \"objects\", \"columns\""
+            ))),
+        };
+        // Pod columns are written from the engine's pods (PodColumns::from_engine), not from rows.
+        let column_pods = columns_wanted(&opts.pods, "pods")?;
         let mut timeline = match opts.events.as_deref() {
             None | Some("all") => kubeplay_core::sim::Timeline::from_engine(engine),
             Some("split") => kubeplay_core::sim::Timeline::from_engine_split(engine),
-            Some("lazy") => kubeplay_core::sim::Timeline::from_engine_lazy(engine),
+            Some("lazy") => {
+                kubeplay_core::sim::Timeline::from_engine_lazy_with(engine, !column_pods)
+            }
             Some(other) => {
                 return Err(JsError::new(&format!(
                     "invalid options: events {other:?} is not one of \"all\", \"split\", \"lazy\""
@@ -444,18 +455,9 @@ impl Playground {
         } else {
             w.events.len()
         };
-        let columns_wanted = |option: &Option<String>, what: &str| match option.as_deref() {
-            None | Some("objects") => Ok(false),
-            Some("columns") => Ok(true),
-            Some(other) => Err(JsError::new(&format!(
-                "invalid options: {what} {other:?} is not one of \"objects\", \"columns\""
-            ))),
-        };
-        let column_pods = if columns_wanted(&opts.pods, "pods")? {
-            Some(std::mem::take(&mut timeline.pods))
-        } else {
-            None
-        };
+        if column_pods {
+            timeline.pods.clear();
+        }
         let column_nodes = if columns_wanted(&opts.nodes, "nodes")? {
             Some(std::mem::take(&mut timeline.nodes))
         } else {
@@ -481,8 +483,8 @@ impl Playground {
                 &js_sys::Uint32Array::from(&t.offsets[..]).into(),
             )
         };
-        if let Some(pods) = &column_pods {
-            let c = columns::PodColumns::new(pods);
+        if column_pods {
+            let c = columns::PodColumns::from_engine(engine);
             let cols = JsValue::from(js_sys::Object::new());
             set(&cols, "stride", &JsValue::from(columns::STRIDE as u32))?;
             table(&cols, &c.table)?;

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::engine::Engine;
-use super::world::{Message, OwnerRef, Phase, SimEvent};
+use super::world::{Message, OwnerRef, Phase, SimEvent, SimPod};
 use crate::duration::Millis;
 
 /// Formats Unix milliseconds as RFC3339 UTC (`2026-01-01T00:00:00Z`, milliseconds only when present).
@@ -179,11 +179,24 @@ fn push_decimal(out: &mut String, mut n: usize) {
 impl<'a> Timeline<'a> {
     /// Builds the timeline of an engine run from `start_unix_ms` to its current time.
     pub fn from_engine(e: &'a Engine) -> Self {
-        Self::build(e, true)
+        Self::build(e, true, true)
     }
 
-    /// [`Timeline::from_engine`], with `events` left empty when `events` is false.
-    fn build(e: &'a Engine, events: bool) -> Self {
+    /// The run's pods in timeline order (by uid, the order they were created in); none when the
+    /// run recorded Jobs only.
+    pub fn pods_in_order(e: &'a Engine) -> Vec<&'a SimPod> {
+        let w = &e.world;
+        let mut pods: Vec<_> = match w.record {
+            super::Record::All => w.pods.values_unordered().collect(),
+            super::Record::Jobs => Vec::new(),
+        };
+        pods.sort_by_key(|p| p.uid);
+        pods
+    }
+
+    /// [`Timeline::from_engine`], with `events` left empty when `events` is false and `pods` when
+    /// `pods` is (for a caller that writes them its own way from [`Timeline::pods_in_order`]).
+    fn build(e: &'a Engine, events: bool, pods: bool) -> Self {
         let base = e.start_unix_ms();
         // Most times repeat (a wave of pods, the events of one instant): format each distinct time
         // once in a row instead of every time (chrono's formatter is most of this function's cost).
@@ -222,11 +235,11 @@ impl<'a> Timeline<'a> {
                 pods: n.info.pods,
             })
             .collect();
-        let mut pods: Vec<_> = match w.record {
-            super::Record::All => w.pods.values_unordered().collect(),
-            super::Record::Jobs => Vec::new(),
+        let pods = if pods {
+            Self::pods_in_order(e)
+        } else {
+            Vec::new()
         };
-        pods.sort_by_key(|p| p.uid);
         let pods = pods
             .into_iter()
             .map(|p| PodOut {
@@ -301,7 +314,7 @@ impl<'a> Timeline<'a> {
     /// in the whole run, so that one object's events can be put back in order. A pod's five routine
     /// events as five JS objects were most of what a big run cost to hand to the page.
     pub fn from_engine_split(e: &'a Engine) -> Self {
-        let mut tl = Self::build(e, false);
+        let mut tl = Self::build(e, false, true);
         let w = &e.world;
         let mut routine = String::new();
         let mut last = (i64::MIN, Time::from(""));
@@ -338,7 +351,12 @@ impl<'a> Timeline<'a> {
     /// A pod that restarted keeps all its events here: the Job chart draws its container runs from
     /// its `Started` events.
     pub fn from_engine_lazy(e: &'a Engine) -> Self {
-        let mut tl = Self::build(e, false);
+        Self::from_engine_lazy_with(e, true)
+    }
+
+    /// [`Timeline::from_engine_lazy`], with `pods` left empty when `pods` is false.
+    pub fn from_engine_lazy_with(e: &'a Engine, pods: bool) -> Self {
+        let mut tl = Self::build(e, false, pods);
         let w = &e.world;
         let routine = LazyRoutine::new(e);
         let mut last = (i64::MIN, Time::from(""));

@@ -146,7 +146,9 @@ fn run_once(w: &Workload) -> (f64, usize, usize) {
     };
     // As the page runs it (kubeplay-wasm `simulate`): the parsed nodes move into the engine.
     let mut engine = sim::start_owned(&objects, node_list, &steps, &opts);
-    sim::resume(&mut engine, &steps, opts.duration, &|_| Err("no files".into()));
+    sim::resume(&mut engine, &steps, opts.duration, &|_| {
+        Err("no files".into())
+    });
     let ms = t0.elapsed().as_secs_f64() * 1000.0;
     (ms, engine.world.pods.len(), engine.world.events.len())
 }

@@ -231,10 +231,17 @@ fn column_of(header: &str) -> Option<Column> {
 fn cells(line: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     if line.contains('\t') {
+        // Columns count characters; in an ASCII line (most) that is the byte offset.
+        let ascii = line.is_ascii();
         let mut start = 0;
         for part in line.split('\t') {
             let lead = part.len() - part.trim_start().len();
-            out.push((line[..start + lead].chars().count(), part.trim()));
+            let at = if ascii {
+                start + lead
+            } else {
+                line[..start + lead].chars().count()
+            };
+            out.push((at, part.trim()));
             start += part.len() + 1;
         }
         return out;

@@ -515,16 +515,17 @@ impl Engine {
     /// Creates a pod as the API server would after admission: generated name, DaemonSet tolerations
     /// and node pin, the DefaultTolerationSeconds tolerations, and the kubeplay behaviour.
     pub fn create_pod(&mut self, mut p: NewPod) -> NsName {
-        let key = match p.name.take() {
-            Some(k) => k,
+        // A generated name is looked up once: the hash that found it free stores it.
+        let (key, vacant) = match p.name.take() {
+            Some(k) => (k, None),
             None => {
                 let mut key = (std::mem::take(&mut p.namespace), String::new());
                 loop {
                     key.1.clear();
                     key.1.push_str(&p.generate_name);
                     self.rng.push_suffix(&mut key.1, 5);
-                    if !self.world.pods.contains_key(&key) {
-                        break Arc::new(key);
+                    if let Some(h) = self.world.pods.vacant(&key) {
+                        break (Arc::new(key), Some(h));
                     }
                 }
             }
@@ -591,7 +592,10 @@ impl Engine {
             conditions: Vec::new(),
         };
         let pin_slot = pod.pin_slot;
-        let (slot, _) = self.world.pods.insert(key.clone(), pod);
+        let slot = match vacant {
+            Some(h) => self.world.pods.insert_vacant(h, key.clone(), pod),
+            None => self.world.pods.insert(key.clone(), pod).0,
+        };
         if let Some(o) = &p.owner {
             self.world.created_pod_event(o, &key);
             match self.world.pods_by_owner.get_mut(o) {

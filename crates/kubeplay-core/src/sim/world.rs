@@ -116,6 +116,27 @@ impl<V> Store<V> {
     {
         self.slot_of(key).is_some()
     }
+    /// The hash `key` is stored under when no value has it yet, for [`Store::insert_vacant`].
+    pub fn vacant<Q: Hash + Eq + ?Sized>(&self, key: &Q) -> Option<u64>
+    where
+        NsName: Borrow<Q>,
+    {
+        let h = store_hash(key);
+        self.index
+            .find(h, |e| e.key.borrow() == key)
+            .is_none()
+            .then_some(h)
+    }
+    /// [`Store::insert`] of a key [`Store::vacant`] found free (`hash` is what it returned),
+    /// without looking the key up again: the slot.
+    pub fn insert_vacant(&mut self, hash: u64, key: NsName, value: V) -> u32 {
+        debug_assert!(self.vacant(&key) == Some(hash), "{key:?} is not vacant");
+        let slot = u32::try_from(self.slots.len()).expect("fewer than 2^32 objects");
+        self.slots.push(Some(Box::new(value)));
+        let entry = StoreEntry { hash, key, slot };
+        self.index.insert_unique(hash, entry, |e| e.hash);
+        slot
+    }
     /// Puts `value` in the next slot (the one returned), and returns the value `key` had, whose slot
     /// is left empty.
     pub fn insert(&mut self, key: NsName, value: V) -> (u32, Option<V>) {
@@ -1219,6 +1240,21 @@ mod tests {
         assert_eq!(store.remove(&ns_name("ns", "b")), Some(2));
         assert_eq!((store.at(b), store.len()), (None, 1));
         assert_eq!(store.values_unordered().collect::<Vec<_>>(), [&3]);
+    }
+
+    #[test]
+    fn a_vacant_key_is_stored_under_the_hash_that_found_it_free() {
+        let mut store: Store<u32> = Store::default();
+        store.insert(ns_name("ns", "a"), 1);
+        assert_eq!(store.vacant(&("ns".to_string(), "a".to_string())), None);
+        let h = store
+            .vacant(&("ns".to_string(), "b".to_string()))
+            .expect("b is free");
+        let slot = store.insert_vacant(h, ns_name("ns", "b"), 2);
+        assert_eq!(slot, 1);
+        assert_eq!(store.get(&ns_name("ns", "b")), Some(&2));
+        assert_eq!(store.vacant(&ns_name("ns", "b")), None);
+        assert_eq!(store.len(), 2);
     }
 
     #[test]

@@ -85,9 +85,14 @@ impl<V> Store<V> {
     where
         NsName: Borrow<Q>,
     {
-        let h = store_hash(key);
+        self.slot_hashed(store_hash(key), key)
+    }
+    fn slot_hashed<Q: Eq + ?Sized>(&self, hash: u64, key: &Q) -> Option<u32>
+    where
+        NsName: Borrow<Q>,
+    {
         self.index
-            .find(h, |e| e.key.borrow() == key)
+            .find(hash, |e| e.key.borrow() == key)
             .map(|e| e.slot)
     }
     /// Looked up by a key or by a borrowed `(namespace, name)` pair.
@@ -122,10 +127,7 @@ impl<V> Store<V> {
         NsName: Borrow<Q>,
     {
         let h = store_hash(key);
-        self.index
-            .find(h, |e| e.key.borrow() == key)
-            .is_none()
-            .then_some(h)
+        self.slot_hashed(h, key).is_none().then_some(h)
     }
     /// [`Store::insert`] of a key [`Store::vacant`] found free (`hash` is what it returned),
     /// without looking the key up again: the slot.

@@ -98,7 +98,7 @@ pub struct Engine {
     /// DaemonSets' should-run answers between their syncs, one memo per placement key: DaemonSets
     /// whose templates place pods alike (same selector, affinity, tolerations) share them. Lent to a
     /// DaemonSet's state for its sync and taken back after.
-    should_run_pool: Vec<controllers::daemon_set::ShouldRunMemo>,
+    should_run_pool: controllers::daemon_set::ShouldRunPool,
     /// An owner [`Engine::pod_changed`] queued with nothing left to add: in `dirty`, and for a
     /// DaemonSet with a full scope. Until `settle` takes an owner out of `dirty` again, another
     /// change to one of its pods has nothing to do (a wave of 5,000 binds asked 5,000 times).
@@ -133,7 +133,7 @@ impl Engine {
             spec_cache: None,
             meta_cache: None,
             ds_scope: BTreeMap::new(),
-            should_run_pool: Vec::new(),
+            should_run_pool: Default::default(),
             queued_in_full: None,
         }
     }
@@ -400,30 +400,15 @@ impl Engine {
                 let actions = if t.deleted.is_some() {
                     Vec::new()
                 } else {
-                    let pool = &mut self.should_run_pool;
-                    let spec = t.object.spec.template.spec.as_ref();
-                    let lent = pool.iter().position(|m| {
-                        m.key()
-                            .is_some_and(|k| spec.is_some_and(|spec| k.matches(spec)))
-                    });
-                    if let Some(i) = lent {
-                        t.state.should_run = pool.swap_remove(i);
-                    }
+                    self.should_run_pool.lend(&t.object, &mut t.state);
                     let actions = controllers::daemon_set::sync_scoped(
                         &t.object,
                         &mut t.state,
                         w,
                         scope.as_ref(),
                     );
-                    let memo = std::mem::take(&mut t.state.should_run);
-                    if memo.key().is_some() {
-                        pool.retain(|m| m.key() != memo.key());
-                        pool.push(memo);
-                        // Keys no DaemonSet has any more: the oldest go.
-                        if pool.len() > w.daemon_sets.len() + 1 {
-                            pool.remove(0);
-                        }
-                    }
+                    let keep = w.daemon_sets.len() + 1;
+                    self.should_run_pool.take_back(&mut t.state, keep);
                     actions
                 };
                 w.daemon_sets.insert(key, t);
@@ -1293,7 +1278,7 @@ impl Engine {
 
     /// The DaemonSets' should-run answers kept between syncs, one memo per placement key.
     pub fn should_run_memos(&self) -> &[controllers::daemon_set::ShouldRunMemo] {
-        &self.should_run_pool
+        self.should_run_pool.memos()
     }
 
     /// All events so far.

@@ -130,6 +130,45 @@ impl ShouldRunMemo {
     }
 }
 
+/// The memos kept between syncs, one per [`PlacementKey`]: DaemonSets whose templates place pods
+/// alike share one. The engine lends a DaemonSet's state the matching memo for its sync
+/// ([`ShouldRunPool::lend`]) and takes it back after ([`ShouldRunPool::take_back`]); the sync itself
+/// stays a function of its own state.
+#[derive(Debug, Clone, Default)]
+pub struct ShouldRunPool(Vec<ShouldRunMemo>);
+
+impl ShouldRunPool {
+    /// Moves the memo for `ds`'s placement into `state`, if there is one.
+    pub fn lend(&mut self, ds: &DaemonSet, state: &mut State) {
+        let empty = PodSpec::default();
+        let spec = ds.spec.template.spec.as_ref().unwrap_or(&empty);
+        let found = self
+            .0
+            .iter()
+            .position(|m| m.key.as_ref().is_some_and(|k| k.matches(spec)));
+        if let Some(i) = found {
+            state.should_run = self.0.swap_remove(i);
+        }
+    }
+    /// Takes `state`'s memo back after its sync, keeping at most `keep` memos (the oldest go: keys
+    /// no DaemonSet has any more).
+    pub fn take_back(&mut self, state: &mut State, keep: usize) {
+        let memo = std::mem::take(&mut state.should_run);
+        if memo.key.is_none() {
+            return;
+        }
+        self.0.retain(|m| m.key != memo.key);
+        self.0.push(memo);
+        if self.0.len() > keep.max(1) {
+            self.0.remove(0);
+        }
+    }
+    /// The memos, oldest first.
+    pub fn memos(&self) -> &[ShouldRunMemo] {
+        &self.0
+    }
+}
+
 /// A cache says nothing about the DaemonSet: two states that differ only in it are equal (the
 /// tests compare scoped syncs with full ones).
 impl PartialEq for ShouldRunMemo {

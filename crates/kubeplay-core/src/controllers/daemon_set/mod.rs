@@ -5,4 +5,4 @@ pub mod controller;
 pub mod placement;
 pub mod util;
 
-pub use controller::{sync, sync_scoped, ShouldRunMemo, State};
+pub use controller::{sync, sync_scoped, ShouldRunMemo, ShouldRunPool, State};

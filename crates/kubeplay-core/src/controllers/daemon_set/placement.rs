@@ -12,9 +12,9 @@
 //! later does not evict, an untolerated NoExecute taint does.
 
 use k8s_openapi::api::apps::v1::DaemonSet;
-use std::collections::BTreeMap;
-
-use k8s_openapi::api::core::v1::{NodeSelector, PodSpec, Taint, Toleration};
+use k8s_openapi::api::core::v1::{
+    Affinity, NodeAffinity, NodeSelector, PodSpec, Taint, Toleration,
+};
 use serde::Serialize;
 
 use crate::nodes::{format_taint, NodeInfo};
@@ -67,13 +67,7 @@ pub struct DaemonSetPlacement {
 /// remembered answers (the engine pools them: ten DaemonSets with three selectors ask three questions
 /// per node, not ten).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct PlacementKey {
-    node_name: Option<String>,
-    node_selector: Option<BTreeMap<String, String>>,
-    required: Option<NodeSelector>,
-    tolerations: Option<Vec<Toleration>>,
-    host_network: Option<bool>,
-}
+pub struct PlacementKey(PodSpec);
 
 fn required_of(spec: &PodSpec) -> Option<&NodeSelector> {
     spec.affinity
@@ -94,24 +88,28 @@ pub fn same_placement(a: &PodSpec, b: &PodSpec) -> bool {
 }
 
 impl PlacementKey {
-    /// The key of `spec`.
+    /// The key of `spec`: a spec with only what [`same_placement`] compares copied from it.
     pub fn of(spec: &PodSpec) -> Self {
-        Self {
+        let affinity = required_of(spec).map(|r| Affinity {
+            node_affinity: Some(NodeAffinity {
+                required_during_scheduling_ignored_during_execution: Some(r.clone()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        });
+        Self(PodSpec {
             node_name: spec.node_name.clone(),
             node_selector: spec.node_selector.clone(),
-            required: required_of(spec).cloned(),
+            affinity,
             tolerations: spec.tolerations.clone(),
             host_network: spec.host_network,
-        }
+            ..Default::default()
+        })
     }
 
     /// Whether `spec` has this key (compared in place, nothing copied).
     pub fn matches(&self, spec: &PodSpec) -> bool {
-        self.node_name == spec.node_name
-            && self.host_network == spec.host_network
-            && self.node_selector == spec.node_selector
-            && self.tolerations == spec.tolerations
-            && self.required.as_ref() == required_of(spec)
+        same_placement(&self.0, spec)
     }
 }
 

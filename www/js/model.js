@@ -263,14 +263,17 @@ function hydratePods(tl) {
   const num = (x) => (x === NULL ? null : x);
   const n = fields.length / stride;
   const pods = new Array(n);
+  // Pods of one owner share its object, and pods asking the same the requests': 32,000 pods made
+  // 64,000 small objects the collector then walked at the next run (nothing writes to them).
+  const ownerOf = owners.map((o) => ({ kind: o.kind, name: o.name }));
+  const requestsOf = [];
   for (let i = 0, f = 0; i < n; i++, f += stride) {
     const o = fields[f + 2];
-    const owner = o < 0 ? null : { kind: owners[o].kind, name: owners[o].name };
-    const r = 2 * fields[f + 15];
+    const r = fields[f + 15];
     pods[i] = {
       name: table[fields[f]],
       namespace: table[fields[f + 1]],
-      owner,
+      owner: o < 0 ? null : ownerOf[o],
       node: str(fields[f + 3]),
       index: num(fields[f + 4]),
       created: table[fields[f + 5]],
@@ -283,7 +286,7 @@ function hydratePods(tl) {
       restarts: fields[f + 12],
       reason: str(fields[f + 13]),
       message: str(fields[f + 14]),
-      requests: { cpuMilli: requests[r], memory: requests[r + 1] },
+      requests: (requestsOf[r] ??= { cpuMilli: requests[2 * r], memory: requests[2 * r + 1] }),
     };
   }
   tl.pods = pods;

@@ -235,7 +235,7 @@ fn tick(out: &mut String, scale: &Scale, ev: &EventOut, t: Millis, y: f64) {
         esc(&offset_label(t - scale.t0)),
         esc(ev.type_),
         esc(ev.reason),
-        esc(ev.object),
+        esc(&ev.object),
         esc(&ev.message)
     );
 }

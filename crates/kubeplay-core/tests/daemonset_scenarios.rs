@@ -138,7 +138,7 @@ fn node_selector_matching_no_node_waits_for_a_label() {
     );
     let deleted = events(&e, "SuccessfulDelete");
     assert_eq!(deleted.len(), 1);
-    assert_eq!(&*deleted[0].object, "DaemonSet/ssd-monitor");
+    assert_eq!(&*deleted[0].object(), "DaemonSet/ssd-monitor");
     assert_eq!(
         deleted[0].message,
         format!("Deleted pod: {}", pods[0].name())
@@ -381,7 +381,7 @@ fn host_port_conflict_leaves_the_second_pod_pending() {
     assert_eq!(failed.len(), 2, "one FailedScheduling per pending pod");
     assert!(failed
         .iter()
-        .all(|ev| ev.type_ == "Warning" && ev.object.starts_with("Pod/centos-proxy-canary-")));
+        .all(|ev| ev.type_ == "Warning" && ev.object().starts_with("Pod/centos-proxy-canary-")));
 }
 
 /// One DaemonSet per cell of the dedicated-nodes table.

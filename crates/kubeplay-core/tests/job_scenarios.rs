@@ -113,7 +113,7 @@ fn render(e: &Engine, job: &str) -> String {
         );
     }
     let object = format!("Job/{job}");
-    for ev in e.world.events.iter().filter(|ev| *ev.object == *object) {
+    for ev in e.world.events.iter().filter(|ev| ev.object_is(&object)) {
         let text = ev.message.to_string();
         let message = match text.rsplit_once(": ") {
             Some((head, pod)) if ev.reason.starts_with("Successful") => {

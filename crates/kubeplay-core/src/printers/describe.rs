@@ -882,7 +882,7 @@ pub fn qos_class(spec: &k8s_openapi::api::core::v1::PodSpec) -> &'static str {
 /// Which component reports an event (`source.component`): the scheduler, the kubelet, or the
 /// controller of the object's kind.
 pub fn event_source(ev: &SimEvent) -> &'static str {
-    let kind = ev.object.split('/').next().unwrap_or_default();
+    let kind = ev.kind();
     match (kind, &*ev.reason) {
         (_, "Scheduled" | "FailedScheduling" | "Preempted") => "default-scheduler",
         (_, "TaintManagerEviction") => "taint-eviction-controller",
@@ -916,8 +916,8 @@ pub struct AggregatedEvent {
 fn pod_events(world: &World, pod: &SimPod) -> Vec<AggregatedEvent> {
     let object = format!("Pod/{}", pod.name());
     aggregate_events(world.events.iter().filter(|e| {
-        *e.object == *object
-            && *e.namespace == *pod.namespace()
+        e.object_is(&object)
+            && e.namespace() == pod.namespace()
             && e.time >= pod.created
             && e.time <= world.now
     }))

@@ -477,8 +477,10 @@ fn events_aggregate_like_the_correlator() {
         time,
         type_: "Normal",
         reason: reason.into(),
-        object: "Pod/p".into(),
-        namespace: "default".into(),
+        subject: crate::sim::world::Subject::Named {
+            object: "Pod/p".into(),
+            namespace: "default".into(),
+        },
         message: message.to_string().into(),
         routine: false,
     };

@@ -504,7 +504,9 @@ impl Engine {
         let (key, vacant) = match p.name.take() {
             Some(k) => (k, None),
             None => {
-                let mut key = (std::mem::take(&mut p.namespace), String::new());
+                // Sized for the suffix: growing the name by it was a reallocation per pod.
+                let name = String::with_capacity(p.generate_name.len() + 5);
+                let mut key = (std::mem::take(&mut p.namespace), name);
                 loop {
                     key.1.clear();
                     key.1.push_str(&p.generate_name);

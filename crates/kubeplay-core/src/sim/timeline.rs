@@ -8,7 +8,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::engine::Engine;
-use super::world::{Message, OwnerRef, Phase, SimEvent, SimPod};
+use super::world::{Message, OwnerRef, Phase, SimEvent, SimPod, Subject};
 use crate::duration::Millis;
 
 /// Formats Unix milliseconds as RFC3339 UTC (`2026-01-01T00:00:00Z`, milliseconds only when present).
@@ -106,7 +106,7 @@ pub struct EventOut<'a> {
     #[serde(rename = "type")]
     pub type_: &'static str,
     pub reason: &'a str,
-    pub object: &'a str,
+    pub object: Cow<'a, str>,
     pub message: Cow<'a, str>,
 }
 
@@ -135,7 +135,7 @@ pub struct Timeline<'a> {
 /// for one pod at a time.
 pub fn is_routine(ev: &SimEvent) -> bool {
     ev.type_ == "Normal"
-        && (ev.object.starts_with("Pod/")
+        && (ev.pod_name().is_some()
             || match (&*ev.reason, &ev.message) {
                 ("SuccessfulCreate", Message::CreatedPod(_)) => true,
                 ("SuccessfulCreate" | "SuccessfulDelete", Message::Text(m)) => {
@@ -292,7 +292,7 @@ impl<'a> Timeline<'a> {
                 time: t(ev.time),
                 type_: ev.type_,
                 reason: &ev.reason,
-                object: &ev.object,
+                object: ev.object(),
                 message: ev.message.text(),
             })
             .collect();
@@ -331,7 +331,7 @@ impl<'a> Timeline<'a> {
                     time: last.1.clone(),
                     type_: ev.type_,
                     reason: &ev.reason,
-                    object: &ev.object,
+                    object: ev.object(),
                     message: ev.message.text(),
                 });
                 continue;
@@ -394,7 +394,7 @@ impl<'a> Timeline<'a> {
             .events
             .iter()
             .enumerate()
-            .filter(|(_, ev)| &*ev.object == object && routine.is(ev))
+            .filter(|(_, ev)| ev.object_is(object) && routine.is(ev))
             .map(|(seq, ev)| EventOut::of(seq, rfc3339(base + ev.time).into(), ev))
             .collect()
     }
@@ -435,7 +435,13 @@ fn push_routine_line(
     out.push('\t');
     push_field(out, &ev.reason);
     out.push('\t');
-    push_field(out, &ev.object);
+    match &ev.subject {
+        Subject::Pod(key) => {
+            out.push_str("Pod/");
+            push_field(out, &key.1);
+        }
+        Subject::Named { object, .. } => push_field(out, object),
+    }
     out.push('\t');
     match &ev.message {
         Message::Text(m) => push_field(out, m),
@@ -516,7 +522,7 @@ impl<'a> EventOut<'a> {
             time,
             type_: ev.type_,
             reason: &ev.reason,
-            object: &ev.object,
+            object: ev.object(),
             message: ev.message.text(),
         }
     }
@@ -546,8 +552,8 @@ impl<'a> LazyRoutine<'a> {
         if self.restarted.is_empty() {
             return true;
         }
-        match ev.object.strip_prefix("Pod/") {
-            Some(name) => !self.restarted.contains(&(&*ev.namespace, name)),
+        match ev.pod_name() {
+            Some(name) => !self.restarted.contains(&(ev.namespace(), name)),
             None => true,
         }
     }
@@ -670,7 +676,7 @@ mod tests {
             .map(|ev| (ev.seq.expect("lazy events carry seq"), row(ev)))
             .collect();
         let objects: std::collections::BTreeSet<&str> =
-            full.events.iter().map(|ev| ev.object).collect();
+            full.events.iter().map(|ev| &*ev.object).collect();
         for o in &objects {
             let more = Timeline::routine_of(&e, o);
             assert!(more

@@ -700,22 +700,23 @@ impl std::ops::Index<usize> for EventLog {
     }
 }
 
-/// What a routine event is about, for [`World::routine_event`]: held (so its address is not
-/// reused) and compared by address.
-#[derive(Debug, Clone)]
-pub enum RoutineSource {
-    Pod(NsName),
-    Owner(Arc<OwnerRef>),
-}
+/// [`World::last_routine`]: an owner, the `Kind/name` and namespace of its `SuccessfulCreate`
+/// events, and where the last one is in `events`.
+pub type LastCreated = (Arc<OwnerRef>, Arc<str>, Arc<str>, usize);
 
-impl RoutineSource {
-    fn same(&self, other: &RoutineSource) -> bool {
-        match (self, other) {
-            (RoutineSource::Pod(a), RoutineSource::Pod(b)) => Arc::ptr_eq(a, b),
-            (RoutineSource::Owner(a), RoutineSource::Owner(b)) => Arc::ptr_eq(a, b),
-            _ => false,
-        }
-    }
+/// What an event is about ([`SimEvent::object`], [`SimEvent::namespace`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Subject {
+    /// `Kind/name` and the namespace, shared with the events next to it on the same object and
+    /// namespace (see [`World::event`]).
+    Named {
+        object: Arc<str>,
+        namespace: Arc<str>,
+    },
+    /// A pod's own routine event ([`World::pod_event`]): the pod's key, `Pod/NAME` written out
+    /// when read. Four in five of a big run's events are these; making each pod's `Pod/NAME`
+    /// when it was scheduled was an allocation per pod that hardly anyone reads.
+    Pod(NsName),
 }
 
 /// A Kubernetes event (`kubectl get events`, `describe`).
@@ -726,16 +727,50 @@ pub struct SimEvent {
     pub type_: &'static str,
     /// Upstream reasons are constants: borrowed, except the few a controller computes.
     pub reason: Cow<'static, str>,
-    /// `Kind/name`, shared with the events just before it on the same object (a pod's Scheduled,
-    /// Pulled, Created and Started come in a row).
-    pub object: Arc<str>,
-    /// Shared with every other event of the namespace (see [`World::event`]).
-    pub namespace: Arc<str>,
+    /// The object (`Kind/name`) and namespace: [`SimEvent::object`], [`SimEvent::namespace`].
+    pub subject: Subject,
     pub message: Message,
     /// Whether it is one of the routine events every pod brings
     /// ([`crate::sim::timeline::is_routine`]), decided when it is recorded: the page's timeline
     /// sorts 160,000 of them out, and reading each one's object again cost a cache miss apiece.
     pub routine: bool,
+}
+
+impl SimEvent {
+    /// `Kind/name`, as `kubectl get events` shows it in OBJECT.
+    pub fn object(&self) -> Cow<'_, str> {
+        match &self.subject {
+            Subject::Named { object, .. } => Cow::Borrowed(object),
+            Subject::Pod(key) => Cow::Owned(format!("Pod/{}", key.1)),
+        }
+    }
+    pub fn namespace(&self) -> &str {
+        match &self.subject {
+            Subject::Named { namespace, .. } => namespace,
+            Subject::Pod(key) => &key.0,
+        }
+    }
+    /// Whether [`SimEvent::object`] is `object` (without writing it out).
+    pub fn object_is(&self, object: &str) -> bool {
+        match &self.subject {
+            Subject::Named { object: o, .. } => **o == *object,
+            Subject::Pod(key) => is_object(object, "Pod", &key.1),
+        }
+    }
+    /// The `name` of an event on `Pod/name`.
+    pub fn pod_name(&self) -> Option<&str> {
+        match &self.subject {
+            Subject::Named { object, .. } => object.strip_prefix("Pod/"),
+            Subject::Pod(key) => Some(&key.1),
+        }
+    }
+    /// The object's kind (`Pod` in `Pod/name`).
+    pub fn kind(&self) -> &str {
+        match &self.subject {
+            Subject::Named { object, .. } => object.split('/').next().unwrap_or_default(),
+            Subject::Pod(_) => "Pod",
+        }
+    }
 }
 
 /// An event's message. Most are written out when the event is recorded; the four a pod brings on
@@ -956,10 +991,10 @@ pub struct World {
     /// Where [`World::event`] writes a new `Kind/name` before it is shared: one buffer, not one
     /// allocation per object.
     pub object_scratch: String,
-    /// The object of the last routine event recorded through [`World::pod_event`] or
-    /// [`World::created_pod_event`], with the `Kind/name` and namespace its events share, and where
-    /// that event is in `events` (the shortcut holds only while it is the last one).
-    pub last_routine: Option<(RoutineSource, Arc<str>, Arc<str>, usize)>,
+    /// The owner of the last `SuccessfulCreate` recorded through [`World::created_pod_event`], with
+    /// the `Kind/name` and namespace its events share, and where that event is in `events` (the
+    /// shortcut holds only while it is the last one).
+    pub last_routine: Option<LastCreated>,
     /// Every Job ever created, for the timeline (name, namespace) -> record.
     pub job_records: Store<JobRecord>,
     /// What the timeline keeps ([`World::event`] drops the events it does not).
@@ -1020,64 +1055,62 @@ impl World {
             .map(|n| &n.info)
     }
     /// Records one of the routine `Normal` events of a pod (Scheduled, Pulled, Created, Started):
-    /// what [`World::event`] records, without comparing strings for the events of the same pod in a
-    /// row (a pod's Scheduled, Pulled, Created and Started come one after another).
+    /// what [`World::event`] records, with the pod's key as its subject ([`Subject::Pod`]) and
+    /// nothing compared or written out.
     pub fn pod_event(&mut self, reason: &'static str, key: &NsName, message: Message) {
-        let source = RoutineSource::Pod(key.clone());
-        self.routine_event(source, reason, "Pod", &key.0, &key.1, message);
-    }
-
-    /// Records a controller's `SuccessfulCreate` of a pod (`Created pod: NAME`) as
-    /// [`World::event`] does: a sync creates its pods in a row, and their events share the owner.
-    pub fn created_pod_event(&mut self, owner: &Arc<OwnerRef>, key: &NsName) {
-        let source = RoutineSource::Owner(owner.clone());
-        let o = &**owner;
-        let message = Message::CreatedPod(key.clone());
-        self.routine_event(
-            source,
-            "SuccessfulCreate",
-            &o.kind,
-            &o.namespace,
-            &o.name,
-            message,
-        );
-    }
-
-    /// A routine `Normal` event (see [`crate::sim::timeline::is_routine`]) on the object `source`
-    /// stands for: the object and namespace strings are taken from the previous event when that
-    /// one was on the same object, recorded the same way, and is still the last one.
-    fn routine_event(
-        &mut self,
-        source: RoutineSource,
-        reason: &'static str,
-        kind: &str,
-        ns: &str,
-        name: &str,
-        message: Message,
-    ) {
-        let same = self
-            .last_routine
-            .as_ref()
-            .filter(|(s, .., at)| s.same(&source) && self.events.len() == at + 1);
-        let Some((_, object, namespace, _)) = same.cloned() else {
-            let before = self.events.len();
-            self.event("Normal", reason, kind, ns, name, message);
-            self.last_routine = self
-                .events
-                .last()
-                .filter(|_| self.events.len() > before)
-                .map(|e| (source, e.object.clone(), e.namespace.clone(), before));
+        if !self.record.keeps("Normal", reason, "Pod") {
             return;
-        };
-        // Kept by every record that kept this object's routine event before it (Record::keeps
-        // depends on the type, reason and kind only, and these are Normal routine events of the
-        // same kind: a Pod's four, or its owner's SuccessfulCreate).
+        }
         self.events.push(SimEvent {
             time: self.now,
             type_: "Normal",
             reason: Cow::Borrowed(reason),
-            object,
-            namespace,
+            subject: Subject::Pod(key.clone()),
+            message,
+            routine: true,
+        });
+    }
+
+    /// Records a controller's `SuccessfulCreate` of a pod (`Created pod: NAME`) as
+    /// [`World::event`] does: a sync creates its pods in a row, and their events share the owner's
+    /// `Kind/name` and namespace, taken from the previous event when that one was this owner's
+    /// `SuccessfulCreate` and is still the last one.
+    pub fn created_pod_event(&mut self, owner: &Arc<OwnerRef>, key: &NsName) {
+        let message = Message::CreatedPod(key.clone());
+        let same = self
+            .last_routine
+            .as_ref()
+            .filter(|(o, .., at)| Arc::ptr_eq(o, owner) && self.events.len() == at + 1);
+        let Some((_, object, namespace, _)) = same else {
+            let before = self.events.len();
+            let o = &**owner;
+            self.event(
+                "Normal",
+                "SuccessfulCreate",
+                &o.kind,
+                &o.namespace,
+                &o.name,
+                message,
+            );
+            self.last_routine = match self.events.last().map(|e| &e.subject) {
+                Some(Subject::Named { object, namespace }) if self.events.len() > before => {
+                    Some((owner.clone(), object.clone(), namespace.clone(), before))
+                }
+                _ => None,
+            };
+            return;
+        };
+        // Kept by every record that kept this owner's SuccessfulCreate before it (Record::keeps
+        // depends on the type, reason and kind only).
+        let subject = Subject::Named {
+            object: object.clone(),
+            namespace: namespace.clone(),
+        };
+        self.events.push(SimEvent {
+            time: self.now,
+            type_: "Normal",
+            reason: Cow::Borrowed("SuccessfulCreate"),
+            subject,
             message,
             routine: true,
         });
@@ -1101,8 +1134,12 @@ impl World {
             return;
         }
         // Events outnumber everything else (five per pod): their namespace is one shared string.
-        let namespace = match self.events.last().filter(|e| *e.namespace == *ns) {
-            Some(last) => last.namespace.clone(),
+        let last = match self.events.last().map(|e| &e.subject) {
+            Some(Subject::Named { object, namespace }) => Some((object, namespace)),
+            _ => None,
+        };
+        let namespace = match last.map(|l| l.1).filter(|n| ***n == *ns) {
+            Some(n) => n.clone(),
             None => match self.event_namespaces.get(ns) {
                 Some(n) => n.clone(),
                 None => {
@@ -1112,8 +1149,8 @@ impl World {
                 }
             },
         };
-        let object = match self.events.last() {
-            Some(last) if is_object(&last.object, kind, name) => last.object.clone(),
+        let object = match last.map(|l| l.0) {
+            Some(o) if is_object(o, kind, name) => o.clone(),
             // One allocation, no formatting machinery: a new object per pod in a big run.
             _ => {
                 let text = &mut self.object_scratch;
@@ -1128,8 +1165,7 @@ impl World {
             time: self.now,
             type_,
             reason,
-            object,
-            namespace,
+            subject: Subject::Named { object, namespace },
             message: message.into(),
             routine: false,
         };
@@ -1318,10 +1354,12 @@ mod tests {
         let owner = Arc::new(OwnerRef::new("DaemonSet", "default", "ds"));
         w.created_pod_event(&owner, &p);
         w.created_pod_event(&owner, &q);
+        let objects: Vec<Cow<'_, str>> = w.events.iter().map(SimEvent::object).collect();
         let got: Vec<(&str, &str, &str, bool)> = w
             .events
             .iter()
-            .map(|e| (&*e.reason, &*e.object, &*e.namespace, e.routine))
+            .zip(&objects)
+            .map(|(e, o)| (&*e.reason, &**o, e.namespace(), e.routine))
             .collect();
         assert_eq!(
             got,
@@ -1336,7 +1374,13 @@ mod tests {
             ]
         );
         assert_eq!(w.events[6].message.to_string(), "Created pod: q");
-        assert!(Arc::ptr_eq(&w.events[5].object, &w.events[6].object));
+        let named = |i: usize| match &w.events[i].subject {
+            Subject::Named { object, namespace } => (object.clone(), namespace.clone()),
+            Subject::Pod(_) => panic!("event {i} is a pod's own"),
+        };
+        assert!(Arc::ptr_eq(&named(5).0, &named(6).0));
+        // A pod's own events hold its key.
+        assert!(matches!(&w.events[0].subject, Subject::Pod(k) if Arc::ptr_eq(k, &p)));
         assert!(w.events.iter().all(|e| e.type_ == "Normal"));
         assert!(w.kept_events.is_empty());
         // A record that keeps no pod events keeps none of these.
@@ -1362,8 +1406,12 @@ mod tests {
         );
         w.event("Normal", "Started", "Pod", "default", "p", "m".to_string());
         w.event("Normal", "Started", "Pod", "default", "q", "m".to_string());
-        assert!(Arc::ptr_eq(&w.events[0].object, &w.events[1].object));
-        assert_eq!(&*w.events[2].object, "Pod/q");
-        assert!(Arc::ptr_eq(&w.events[0].namespace, &w.events[2].namespace));
+        let named = |i: usize| match &w.events[i].subject {
+            Subject::Named { object, namespace } => (object.clone(), namespace.clone()),
+            Subject::Pod(_) => panic!("event {i} is a pod's own"),
+        };
+        assert!(Arc::ptr_eq(&named(0).0, &named(1).0));
+        assert_eq!(&*w.events[2].object(), "Pod/q");
+        assert!(Arc::ptr_eq(&named(0).1, &named(2).1));
     }
 }

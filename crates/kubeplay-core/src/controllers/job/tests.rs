@@ -521,7 +521,7 @@ fn condition_paths() {
                 .world
                 .events
                 .iter()
-                .any(|ev| ev.type_ == "Warning" && ev.reason == r && &*ev.object == "Job/j");
+                .any(|ev| ev.type_ == "Warning" && ev.reason == r && ev.object_is("Job/j"));
             let normal = e
                 .world
                 .events
@@ -766,7 +766,7 @@ fn suspend_deletes_pods_without_counting_them() {
         .world
         .events
         .iter()
-        .filter(|ev| &*ev.object == "Job/j")
+        .filter(|ev| ev.object_is("Job/j"))
         .map(|ev| &*ev.reason)
         .collect();
     assert!(

@@ -227,9 +227,9 @@ fn column_of(header: &str) -> Option<Column> {
 }
 
 /// Splits a table line into cells with their 0-based char columns: by tabs when the line has one,
-/// else by runs of two or more spaces.
-fn cells(line: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
+/// else by runs of two or more spaces. Written into `out` (cleared first): one list for all rows.
+fn cells<'t>(line: &'t str, out: &mut Vec<(usize, &'t str)>) {
+    out.clear();
     if line.contains('\t') {
         // Columns count characters; in an ASCII line (most) that is the byte offset.
         let ascii = line.is_ascii();
@@ -244,7 +244,7 @@ fn cells(line: &str) -> Vec<(usize, &str)> {
             out.push((at, part.trim()));
             start += part.len() + 1;
         }
-        return out;
+        return;
     }
     let bytes = line.as_bytes();
     let mut i = 0;
@@ -269,7 +269,6 @@ fn cells(line: &str) -> Vec<(usize, &str)> {
         out.push((line[..start].chars().count(), line[start..end].trim_end()));
         i = end;
     }
-    out
 }
 
 fn is_empty_cell(s: &str) -> bool {
@@ -304,13 +303,14 @@ pub fn parse_table(text: &str) -> Result<Vec<NodeInfo>, Vec<Diagnostic>> {
     let mut header: Option<Vec<(usize, Column)>> = None;
     // Names as written in `text`, with their line.
     let mut seen: rustc_hash::FxHashMap<&str, u32> = Default::default();
+    let mut row = Vec::new();
     for (idx, raw) in text.lines().enumerate() {
         let line_no = idx as u32 + 1;
         let line = raw.trim_end_matches('\r');
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
             continue;
         }
-        let row = cells(line);
+        cells(line, &mut row);
         let Some(cols) = &header else {
             let mut cols = Vec::new();
             for (col, cell) in &row {

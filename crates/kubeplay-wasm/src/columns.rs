@@ -166,12 +166,22 @@ impl<'a> NodeColumns<'a> {
             ..Self::default()
         };
         let t = &mut c.table;
+        // Most nodes carry the same label keys in the same order: each position remembers the
+        // last key it saw, so that only a new one is looked up.
+        let mut last_keys: Vec<Option<(&'a str, i32)>> = Vec::new();
         for n in nodes {
-            let name = f64::from(t.intern(n.name));
+            // Node names are unique: appended, not looked up (and their hostname label reuses it).
+            let name_at = t.push(n.name);
+            let name = f64::from(name_at);
             let labels_at = c.lists.len() as f64;
-            for (k, v) in n.labels {
+            for (j, (k, v)) in n.labels.iter().enumerate() {
+                if last_keys.len() <= j {
+                    last_keys.push(None);
+                }
+                let key = t.intern_repeated(k, &mut last_keys[j]);
+                let value = if v == n.name { name_at } else { t.intern(v) };
                 c.lists
-                    .extend_from_slice(&[f64::from(t.intern(k)), f64::from(t.intern(v))]);
+                    .extend_from_slice(&[f64::from(key), f64::from(value)]);
             }
             let taints_at = c.lists.len() as f64;
             for x in &n.taints {

@@ -520,8 +520,8 @@ impl Engine {
         let (labels, annotations, behaviour) = self.pod_metadata(
             &p.template,
             p.default_duration,
-            std::mem::take(&mut p.labels),
-            std::mem::take(&mut p.annotations),
+            p.labels.clone(),
+            p.annotations.clone(),
         );
         // The pod's own annotations may ask for a behaviour of their own (exit codes by index).
         let own_behaviour = p

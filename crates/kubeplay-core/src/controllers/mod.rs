@@ -98,6 +98,13 @@ pub struct NewJob {
 #[derive(Debug, Clone)]
 pub enum Action {
     CreatePod(Box<NewPod>),
+    /// A DaemonSet sync's creations (syncNodes), in order: the pod `pod` describes once for every
+    /// node, each pinned to one of `nodes` (name, [`crate::sim::world::NodeMap`] slot). Thirty
+    /// thousand boxed copies of the same description were an allocation and a free per pod.
+    CreatePinnedPods {
+        pod: Box<NewPod>,
+        nodes: Vec<(Arc<str>, u32)>,
+    },
     /// Delete a pod. `fail` marks a still-running pod Failed with `reason` first (a Job's deadline,
     /// suspend, or a Replace); otherwise its last phase stays and `reason` says why it went.
     DeletePod {

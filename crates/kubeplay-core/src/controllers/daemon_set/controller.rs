@@ -803,25 +803,25 @@ fn finish<'w>(cx: &Ctx<'_>, owner: &OwnerRef, mut plan: Plan<'w>) -> Vec<Action>
             POD_TEMPLATE_GENERATION.to_string(),
             cx.generation.to_string(),
         );
-        // What the pods of one sync share, built once.
-        let labels = std::sync::Arc::new(labels);
-        let template = std::sync::Arc::new(ds.spec.template.clone());
-        let pod_owner = std::sync::Arc::new(owner.clone());
-        let generate_name: std::sync::Arc<str> = format!("{name}-").into();
-        let hash: std::sync::Arc<str> = hash.into();
-        for node in &plan.create_on {
-            out.push(Action::CreatePod(Box::new(NewPod {
-                owner: Some(pod_owner.clone()),
-                namespace: ns.into(),
-                template: template.clone(),
-                generate_name: generate_name.clone(),
-                pin_node: Some(node.name.clone()),
-                pin_slot: Some(node.slot),
-                labels: labels.clone(),
-                template_hash: hash.clone(),
-                ..Default::default()
-            })));
-        }
+        // What the pods of one sync share, described once; each is pinned to its node.
+        let pod = NewPod {
+            owner: Some(std::sync::Arc::new(owner.clone())),
+            namespace: ns.into(),
+            template: std::sync::Arc::new(ds.spec.template.clone()),
+            generate_name: format!("{name}-").into(),
+            labels: std::sync::Arc::new(labels),
+            template_hash: hash.into(),
+            ..Default::default()
+        };
+        let nodes = plan
+            .create_on
+            .iter()
+            .map(|n| (n.name.clone(), n.slot))
+            .collect();
+        out.push(Action::CreatePinnedPods {
+            pod: Box::new(pod),
+            nodes,
+        });
     }
     let mut deleted = BTreeSet::new();
     for p in plan.delete {
@@ -1282,19 +1282,26 @@ mod tests {
     fn summary(actions: &[Action]) -> Vec<String> {
         actions
             .iter()
-            .map(|a| match a {
+            .flat_map(|a| match a {
+                Action::CreatePinnedPods { nodes, .. } => nodes
+                    .iter()
+                    .map(|(n, _)| format!("create on {n}"))
+                    .collect(),
                 Action::CreatePod(p) => {
-                    format!("create on {}", p.pin_node.as_deref().unwrap_or("?"))
+                    vec![format!(
+                        "create on {}",
+                        p.pin_node.as_deref().unwrap_or("?")
+                    )]
                 }
-                Action::DeletePod { key, .. } => format!("delete {}", key.1),
+                Action::DeletePod { key, .. } => vec![format!("delete {}", key.1)],
                 Action::Event {
                     type_,
                     reason,
                     message,
                     ..
-                } => format!("{type_} {reason}: {message}"),
-                Action::Requeue { at, .. } => format!("requeue at {at}"),
-                other => format!("{other:?}"),
+                } => vec![format!("{type_} {reason}: {message}")],
+                Action::Requeue { at, .. } => vec![format!("requeue at {at}")],
+                other => vec![format!("{other:?}")],
             })
             .collect()
     }
@@ -1313,9 +1320,11 @@ mod tests {
         let mut st = State::default();
         let actions = sync(&d, &mut st, &e.world);
         assert_eq!(summary(&actions), ["create on n1", "create on n2"]);
-        let Action::CreatePod(p) = &actions[0] else {
+        let Action::CreatePinnedPods { pod: p, nodes } = &actions[0] else {
             unreachable!()
         };
+        assert_eq!(nodes.len(), 2);
+        assert!(p.pin_node.is_none(), "each pod's pin comes from nodes");
         assert_eq!(&*p.generate_name, "agent-");
         assert_eq!(p.namespace, "kube-system");
         assert_eq!(

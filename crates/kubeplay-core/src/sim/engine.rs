@@ -456,25 +456,11 @@ impl Engine {
             }
             Action::CreatePinnedPods { pod, nodes } => {
                 for (node, slot) in nodes {
-                    let p = NewPod {
-                        owner: pod.owner.clone(),
-                        namespace: pod.namespace.clone(),
-                        template: pod.template.clone(),
-                        generate_name: pod.generate_name.clone(),
-                        name: pod.name.clone(),
+                    self.create_pod(NewPod {
                         pin_node: Some(node),
                         pin_slot: Some(slot),
-                        labels: pod.labels.clone(),
-                        annotations: pod.annotations.clone(),
-                        own_labels: pod.own_labels.clone(),
-                        own_annotations: pod.own_annotations.clone(),
-                        index: pod.index,
-                        hostname: pod.hostname.clone(),
-                        template_hash: pod.template_hash.clone(),
-                        default_duration: pod.default_duration,
-                        attempt: pod.attempt,
-                    };
-                    self.create_pod(p);
+                        ..NewPod::clone(&pod)
+                    });
                 }
             }
             Action::DeletePod { key, reason, fail } => {

@@ -700,7 +700,7 @@ impl std::ops::Index<usize> for EventLog {
     }
 }
 
-/// [`World::last_routine`]: an owner, the `Kind/name` and namespace of its `SuccessfulCreate`
+/// [`World::last_created`]: an owner, the `Kind/name` and namespace of its `SuccessfulCreate`
 /// events, and where the last one is in `events`.
 pub type LastCreated = (Arc<OwnerRef>, Arc<str>, Arc<str>, usize);
 
@@ -994,7 +994,7 @@ pub struct World {
     /// The owner of the last `SuccessfulCreate` recorded through [`World::created_pod_event`], with
     /// the `Kind/name` and namespace its events share, and where that event is in `events` (the
     /// shortcut holds only while it is the last one).
-    pub last_routine: Option<LastCreated>,
+    pub last_created: Option<LastCreated>,
     /// Every Job ever created, for the timeline (name, namespace) -> record.
     pub job_records: Store<JobRecord>,
     /// What the timeline keeps ([`World::event`] drops the events it does not).
@@ -1078,7 +1078,7 @@ impl World {
     pub fn created_pod_event(&mut self, owner: &Arc<OwnerRef>, key: &NsName) {
         let message = Message::CreatedPod(key.clone());
         let same = self
-            .last_routine
+            .last_created
             .as_ref()
             .filter(|(o, .., at)| Arc::ptr_eq(o, owner) && self.events.len() == at + 1);
         let Some((_, object, namespace, _)) = same else {
@@ -1092,7 +1092,7 @@ impl World {
                 &o.name,
                 message,
             );
-            self.last_routine = match self.events.last().map(|e| &e.subject) {
+            self.last_created = match self.events.last().map(|e| &e.subject) {
                 Some(Subject::Named { object, namespace }) if self.events.len() > before => {
                     Some((owner.clone(), object.clone(), namespace.clone(), before))
                 }
@@ -1114,7 +1114,7 @@ impl World {
             message,
             routine: true,
         });
-        if let Some(last) = &mut self.last_routine {
+        if let Some(last) = &mut self.last_created {
             last.3 = self.events.len() - 1;
         }
     }
